@@ -1,0 +1,100 @@
+package io.incidentbridge.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** Every setting of the bridge, under one prefix; each one is documented in application.yaml. */
+@Validated
+@ConfigurationProperties(prefix = "bridge")
+public record BridgeProperties(
+        @Valid @NotNull ServiceNow servicenow,
+        @Valid @NotNull IncidentIo incidentio,
+        @Valid @NotNull Webhooks webhooks,
+        @Valid @NotNull Inbox inbox,
+        @Valid @NotNull Sync sync,
+        @Valid @NotNull Retry retry,
+        @Valid @NotNull Mapping mapping) {
+
+    public record ServiceNow(
+            @DefaultValue("") String instanceUrl,
+            @DefaultValue("") @Pattern(regexp = "[a-z0-9-]*", message = "SERVICENOW_SUBDOMAIN must match [a-z0-9-]+") String subdomain,
+            @DefaultValue("") String clientId,
+            @DefaultValue("") Secret clientSecret,
+            @DefaultValue("") String username,
+            @DefaultValue("") Secret password,
+            @DefaultValue("60s") Duration tokenRefreshSkew,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("30s") Duration requestTimeout,
+            @DefaultValue("incident") @NotBlank String incidentTable,
+            @DefaultValue("incident.io") @NotBlank String correlationDisplay) {
+
+        /** The instance base URL: the explicit one, else {@code https://<subdomain>.service-now.com}. */
+        public String baseUrl() {
+            if (instanceUrl != null && !instanceUrl.isBlank()) {
+                return instanceUrl.endsWith("/") ? instanceUrl.substring(0, instanceUrl.length() - 1) : instanceUrl;
+            }
+            if (subdomain == null || subdomain.isBlank()) {
+                return "";
+            }
+            return "https://" + subdomain + ".service-now.com";
+        }
+    }
+
+    public record IncidentIo(
+            @DefaultValue("https://api.incident.io") @NotBlank String apiUrl,
+            @DefaultValue("") Secret apiKey,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("20s") Duration requestTimeout,
+            @DefaultValue("true") boolean pinServiceNowLink) {
+    }
+
+    public record Webhooks(
+            @DefaultValue("") Secret incidentIoSecret,
+            @DefaultValue("5m") Duration timestampTolerance,
+            @DefaultValue("524288") @Min(1024) @Max(1000000) int maxBodyBytes) {
+    }
+
+    public record Inbox(
+            @DefaultValue("100ms") Duration pollInterval,
+            @DefaultValue("100ms") Duration settleTime,
+            @DefaultValue("2m") Duration claimLease,
+            @DefaultValue("500") @Min(1) int maxEventsPerClaim) {
+    }
+
+    public record Sync(
+            @DefaultValue("16") @Min(1) @Max(256) int concurrency,
+            @Valid @NotNull Conditions conditions) {
+    }
+
+    /** Which incidents are synced, in the spirit of incident.io's own ticket conditions. */
+    public record Conditions(
+            @DefaultValue({"standard", "retrospective"}) List<String> modes,
+            @DefaultValue("false") boolean includePrivate,
+            @DefaultValue({}) List<String> severities,
+            @DefaultValue({}) List<String> incidentTypes) {
+    }
+
+    public record Retry(
+            @DefaultValue("2") @Min(0) @Max(10) int inMemoryAttempts,
+            @DefaultValue("200ms") Duration initialDelay,
+            @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("5m") Duration maxDelay,
+            @DefaultValue("24h") Duration giveUpAfter) {
+    }
+
+    public record Mapping(
+            @DefaultValue("mappings") @NotBlank String directory,
+            @DefaultValue("incident-to-servicenow.jslt") @NotBlank String incidentTemplate,
+            @DefaultValue("incident-values.yaml") @NotBlank String valueTables) {
+    }
+}

@@ -1,0 +1,57 @@
+package io.incidentbridge.errors;
+
+import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.incidentio.WebhookRejected;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bridge's one error policy, declared here and nowhere else. Routes name the part that fits them
+ * with {@code routeConfigurationId}; none declares its own handler.
+ * <ul>
+ *   <li>{@code webhook-edge-policy}: a rejected webhook gets its 4xx; failing to store one gets 503 so the sender retries.</li>
+ *   <li>{@code sync-error-policy}: transient failures are redelivered in memory with exponential backoff and
+ *       jitter, then wait durably in the inbox; 429s wait in the inbox for Retry-After; everything else is a dead letter.</li>
+ *   <li>{@code poll-error-policy}: a failed poll is logged and the next poll tries again.</li>
+ * </ul>
+ */
+@Component
+public class BridgeErrorPolicy extends RouteConfigurationBuilder {
+    public static final String WEBHOOK_EDGE = "webhook-edge-policy";
+    public static final String SYNC = "sync-error-policy";
+    public static final String POLL = "poll-error-policy";
+
+    private final BridgeProperties.Retry retry;
+
+    public BridgeErrorPolicy(BridgeProperties properties) {
+        this.retry = properties.retry();
+    }
+
+    @Override
+    public void configuration() {
+        routeConfiguration(WEBHOOK_EDGE)
+                .onException(WebhookRejected.class).handled(true)
+                    .bean("webhookAnswers", "rejected").end()
+                .onException(Exception.class).handled(true)
+                    .bean("webhookAnswers", "unavailable").end();
+
+        routeConfiguration(SYNC)
+                .onException(RateLimitedFailure.class).handled(true)
+                    .bean("inboxOutcomes", "retryLater").end()
+                .onException(TransientFailure.class).handled(true)
+                    .maximumRedeliveries(retry.inMemoryAttempts())
+                    .redeliveryDelay(retry.initialDelay().toMillis())
+                    .useExponentialBackOff().backOffMultiplier(retry.multiplier())
+                    .useCollisionAvoidance()
+                    .maximumRedeliveryDelay(Math.min(retry.maxDelay().toMillis(), 5_000))
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .bean("inboxOutcomes", "retryLater").end()
+                .onException(Exception.class).handled(true).useOriginalMessage()
+                    .bean("inboxOutcomes", "deadLetter").end();
+
+        routeConfiguration(POLL)
+                .onException(Exception.class).handled(true)
+                    .log(LoggingLevel.WARN, "Poll failed, the next one will try again: ${exception.message}").end();
+    }
+}

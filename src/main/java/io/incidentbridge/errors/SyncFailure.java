@@ -1,0 +1,16 @@
+package io.incidentbridge.errors;
+
+/**
+ * The one family of failures the error policy knows. Each subtype says what to do next;
+ * routes never look at status codes themselves.
+ */
+public abstract sealed class SyncFailure extends RuntimeException
+        permits TransientFailure, RateLimitedFailure, PermanentFailure {
+
+    protected SyncFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** A short, stable word for metrics and the dead-letter table. */
+    public abstract String kind();
+}

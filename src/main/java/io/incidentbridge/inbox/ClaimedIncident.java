@@ -1,0 +1,21 @@
+package io.incidentbridge.inbox;
+
+import java.util.List;
+
+/**
+ * The work unit behind the inbox: one incident and every pending event for it, claimed by this replica.
+ * Processing all of them at once is what collapses a burst of updates into one write.
+ */
+public record ClaimedIncident(String incidentKey, List<StoredEvent> events) {
+    public ClaimedIncident {
+        events = List.copyOf(events);
+    }
+
+    public List<Long> eventIds() {
+        return events.stream().map(StoredEvent::id).toList();
+    }
+
+    public int attempts() {
+        return events.stream().mapToInt(StoredEvent::attempts).max().orElse(0);
+    }
+}

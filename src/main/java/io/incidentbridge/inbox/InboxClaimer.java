@@ -1,0 +1,66 @@
+package io.incidentbridge.inbox;
+
+import io.incidentbridge.config.BridgeProperties;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands incidents with ready events to the sync workers. It never claims more incidents than there are
+ * free workers, so a claimed incident starts at once and its lease cannot run out while it waits in a queue.
+ */
+@Component
+public class InboxClaimer {
+    private final InboxRepository inbox;
+    private final BridgeProperties.Inbox settings;
+    private final Semaphore workers;
+    private final String owner;
+
+    public InboxClaimer(InboxRepository inbox, BridgeProperties properties) {
+        this.inbox = inbox;
+        this.settings = properties.inbox();
+        this.workers = new Semaphore(properties.sync().concurrency());
+        this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public List<ClaimedIncident> claimReady() {
+        int free = workers.availablePermits();
+        if (free == 0) {
+            return List.of();
+        }
+        List<ClaimedIncident> claimed = new ArrayList<>();
+        for (String incidentKey : inbox.readyIncidents(settings.settleTime(), free)) {
+            if (!workers.tryAcquire()) {
+                break;
+            }
+            if (!inbox.claim(incidentKey, owner, settings.claimLease())) {
+                workers.release();
+                continue;
+            }
+            List<StoredEvent> events = inbox.pendingEvents(incidentKey, settings.maxEventsPerClaim());
+            if (events.isEmpty()) {
+                release(incidentKey);
+                continue;
+            }
+            claimed.add(new ClaimedIncident(incidentKey, events));
+        }
+        return claimed;
+    }
+
+    /** Called when a claimed incident has been dealt with, whatever the outcome. */
+    public void release(ClaimedIncident work) {
+        release(work.incidentKey());
+    }
+
+    private void release(String incidentKey) {
+        inbox.release(incidentKey, owner);
+        workers.release();
+    }
+
+    public String owner() {
+        return owner;
+    }
+}

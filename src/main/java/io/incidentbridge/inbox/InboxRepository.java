@@ -1,0 +1,119 @@
+package io.incidentbridge.inbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The durable inbox: SQL only here, always with bind parameters, portable between H2 and PostgreSQL. */
+@Repository
+public class InboxRepository {
+    static final String PENDING = "PENDING";
+    static final String DONE = "DONE";
+    static final String SKIPPED = "SKIPPED";
+    static final String DEAD = "DEAD";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public InboxRepository(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Stores the event unless its delivery id was seen before (webhook-id is stable across retries). */
+    public StoreResult store(InboundEvent event) {
+        OffsetDateTime now = now();
+        try {
+            jdbc.update("INSERT INTO inbox_event (source, delivery_id, event_type, incident_key, payload, status, attempts,"
+                            + " received_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                    event.source(), event.deliveryId(), event.eventType(), event.incidentKey(), event.payload(), PENDING, now, now);
+            return StoreResult.STORED;
+        } catch (DuplicateKeyException alreadyStored) {
+            return StoreResult.DUPLICATE;
+        }
+    }
+
+    /** Incidents with events ready now, oldest first, that no live claim holds. */
+    public List<String> readyIncidents(Duration settleTime, int limit) {
+        OffsetDateTime now = now();
+        return jdbc.queryForList("SELECT e.incident_key FROM inbox_event e WHERE e.status = ? AND e.next_attempt_at <= ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM incident_claim c WHERE c.incident_key = e.incident_key AND c.lease_until > ?)"
+                        + " GROUP BY e.incident_key HAVING MIN(e.received_at) <= ? ORDER BY MIN(e.id) FETCH FIRST " + limit + " ROWS ONLY",
+                String.class, PENDING, now, now, now.minus(settleTime));
+    }
+
+    /** Takes the per-incident claim: a fresh row, or an expired lease left by a replica that died. */
+    public boolean claim(String incidentKey, String owner, Duration lease) {
+        OffsetDateTime now = now();
+        try {
+            jdbc.update("INSERT INTO incident_claim (incident_key, owner, lease_until) VALUES (?, ?, ?)",
+                    incidentKey, owner, now.plus(lease));
+            return true;
+        } catch (DuplicateKeyException held) {
+            return jdbc.update("UPDATE incident_claim SET owner = ?, lease_until = ? WHERE incident_key = ? AND lease_until <= ?",
+                    owner, now.plus(lease), incidentKey, now) == 1;
+        }
+    }
+
+    public void release(String incidentKey, String owner) {
+        jdbc.update("DELETE FROM incident_claim WHERE incident_key = ? AND owner = ?", incidentKey, owner);
+    }
+
+    public List<StoredEvent> pendingEvents(String incidentKey, int limit) {
+        return jdbc.query("SELECT id, source, delivery_id, event_type, incident_key, payload, attempts, received_at"
+                        + " FROM inbox_event WHERE incident_key = ? AND status = ? AND next_attempt_at <= ? ORDER BY id FETCH FIRST "
+                        + limit + " ROWS ONLY",
+                InboxRepository::event, incidentKey, PENDING, now());
+    }
+
+    public void markDone(List<Long> ids) {
+        finish(ids, DONE, null);
+    }
+
+    public void markSkipped(List<Long> ids, String reason) {
+        finish(ids, SKIPPED, reason);
+    }
+
+    public void markDead(List<Long> ids, String reason) {
+        finish(ids, DEAD, reason);
+    }
+
+    /** Puts the events back for a later attempt: the durable half of the retry policy. */
+    public void reschedule(List<Long> ids, Duration delay, String error) {
+        OffsetDateTime now = now();
+        jdbc.batchUpdate("UPDATE inbox_event SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = ?",
+                ids.stream().map(id -> new Object[] {now.plus(delay), truncate(error), id, PENDING}).toList());
+    }
+
+    public long backlog() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox_event WHERE status = ?", Long.class, PENDING);
+        return count == null ? 0 : count;
+    }
+
+    private void finish(List<Long> ids, String status, String note) {
+        OffsetDateTime now = now();
+        jdbc.batchUpdate("UPDATE inbox_event SET status = ?, processed_at = ?, last_error = ? WHERE id = ? AND status = ?",
+                ids.stream().map(id -> new Object[] {status, now, truncate(note), id, PENDING}).toList());
+    }
+
+    private static StoredEvent event(ResultSet rs, int row) throws SQLException {
+        return new StoredEvent(rs.getLong("id"), rs.getString("source"), rs.getString("delivery_id"),
+                rs.getString("event_type"), rs.getString("incident_key"), rs.getString("payload"),
+                rs.getInt("attempts"), rs.getObject("received_at", OffsetDateTime.class));
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

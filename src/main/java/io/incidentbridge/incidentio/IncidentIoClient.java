@@ -1,0 +1,106 @@
+package io.incidentbridge.incidentio;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.errors.HttpFailureClassifier;
+import io.incidentbridge.errors.TransientFailure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/** The parts of incident.io's public API the bridge calls, with bearer auth and the shared failure types. */
+@Component
+public class IncidentIoClient {
+    private final BridgeProperties.IncidentIo settings;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public IncidentIoClient(BridgeProperties properties, HttpClient http, ObjectMapper json, Clock clock) {
+        this.settings = properties.incidentio();
+        this.http = http;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public JsonNode incident(String id) {
+        return call("GET", "/v2/incidents/" + encode(id), null).path("incident");
+    }
+
+    public JsonNode attachments(String incidentId) {
+        return call("GET", "/v1/incident_attachments?incident_id=" + encode(incidentId), null).path("incident_attachments");
+    }
+
+    public void attachLink(String incidentId, String url, String title) {
+        ObjectNode body = json.createObjectNode();
+        body.put("incident_id", incidentId);
+        ObjectNode resource = body.putObject("resource");
+        resource.put("resource_type", "arbitrary_url");
+        resource.put("external_id", url);
+        resource.put("title", title);
+        call("POST", "/v1/incident_attachments", body);
+    }
+
+    private JsonNode call(String method, String pathAndQuery, JsonNode body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(trimSlash(settings.apiUrl()) + pathAndQuery))
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + settings.apiKey().reveal())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw HttpFailureClassifier.fromIo("incident.io", method + " " + pathOnly(pathAndQuery), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailure("interrupted during incident.io " + method, e);
+        }
+        if (response.statusCode() >= 200 && response.statusCode() < 300) {
+            return read(response.body());
+        }
+        throw HttpFailureClassifier.fromStatus("incident.io", method + " " + pathOnly(pathAndQuery), response.statusCode(),
+                errorReason(response.body()), response.headers().firstValue("Retry-After"), clock);
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new TransientFailure("incident.io answered with a body that is not JSON", e);
+        }
+    }
+
+    private String errorReason(String body) {
+        try {
+            JsonNode errors = json.readTree(body).path("errors");
+            return errors.isArray() && errors.size() > 0 ? errors.get(0).path("message").asText("") : "";
+        } catch (IOException | RuntimeException notJson) {
+            return "";
+        }
+    }
+
+    private static String pathOnly(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        return q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

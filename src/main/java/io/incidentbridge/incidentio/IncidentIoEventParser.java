@@ -1,0 +1,95 @@
+package io.incidentbridge.incidentio;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentbridge.inbox.InboundEvent;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the shape of a verified incident.io webhook ({@code {"event_type": T, T: payload}}) just enough to
+ * store it under the right incident. Anything the bridge will not act on is answered 2xx and not stored.
+ */
+@Component
+public class IncidentIoEventParser {
+    public static final String SOURCE = "incident.io";
+    private static final int MAX_ID_LENGTH = 120;
+    private final ObjectMapper json;
+
+    public IncidentIoEventParser(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The event to store, or empty for a well-formed event of a type the bridge does not act on. */
+    public Optional<InboundEvent> parse(String deliveryId, byte[] body) {
+        JsonNode root = readObject(body);
+        JsonNode type = root.get("event_type");
+        if (type == null || !type.isTextual() || type.asText().isBlank()) {
+            throw new WebhookRejected(400, "event_type is missing or not a string");
+        }
+        String eventType = type.asText();
+        JsonNode payload = root.get(eventType);
+        if (payload == null || !payload.isObject()) {
+            throw new WebhookRejected(400, "the payload object under \"" + eventType + "\" is missing");
+        }
+        String incidentId;
+        if (IncidentIoEventTypes.FULL_INCIDENT.contains(eventType)) {
+            incidentId = incidentId(payload, eventType);
+        } else if (IncidentIoEventTypes.STATUS_CHANGE.contains(eventType)) {
+            incidentId = incidentId(payload.path("incident"), eventType + ".incident");
+        } else if (IncidentIoEventTypes.ID_ONLY.contains(eventType)) {
+            incidentId = id(payload, eventType);
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new InboundEvent(SOURCE, deliveryId, eventType, incidentId,
+                new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private JsonNode readObject(byte[] body) {
+        try {
+            JsonNode root = json.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new WebhookRejected(400, "the body is not a JSON object");
+            }
+            return root;
+        } catch (JacksonException e) {
+            throw new WebhookRejected(400, "the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new WebhookRejected(400, "the body cannot be read as JSON");
+        }
+    }
+
+    private static String incidentId(JsonNode incident, String where) {
+        if (!incident.isObject()) {
+            throw new WebhookRejected(400, where + " is not an incident object");
+        }
+        String id = id(incident, where);
+        JsonNode updatedAt = incident.get("updated_at");
+        if (updatedAt == null || !updatedAt.isTextual()) {
+            throw new WebhookRejected(400, where + ".updated_at is missing");
+        }
+        try {
+            OffsetDateTime.parse(updatedAt.asText());
+        } catch (DateTimeParseException e) {
+            throw new WebhookRejected(400, where + ".updated_at is not an RFC 3339 timestamp");
+        }
+        JsonNode status = incident.get("incident_status");
+        if (status == null || !status.isObject() || !status.path("category").isTextual()) {
+            throw new WebhookRejected(400, where + ".incident_status.category is missing");
+        }
+        return id;
+    }
+
+    private static String id(JsonNode node, String where) {
+        JsonNode id = node.get("id");
+        if (id == null || !id.isTextual() || id.asText().isBlank() || id.asText().length() > MAX_ID_LENGTH) {
+            throw new WebhookRejected(400, where + ".id is missing, not a string, or too long");
+        }
+        return id.asText();
+    }
+}

@@ -1,0 +1,39 @@
+package io.incidentbridge.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.schibsted.spt.data.jslt.Expression;
+import com.schibsted.spt.data.jslt.JsltException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A compiled JSLT template plus the variables it reads ($values, $bridge). */
+public record MappingTemplate(String source, Expression expression, Map<String, JsonNode> variables) {
+
+    /** Applies the template; the result must be an object of scalar values, returned as ServiceNow strings. */
+    public Map<String, String> apply(JsonNode input) {
+        JsonNode output;
+        try {
+            output = expression.apply(variables, input);
+        } catch (JsltException e) {
+            throw new MappingFailure(source + ": " + e.getMessage(), e);
+        }
+        if (output == null || !output.isObject()) {
+            throw new MappingFailure(source + ": the template must produce a JSON object of ServiceNow fields");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = output.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            if (value.isContainerNode()) {
+                throw new MappingFailure(source + ": field '" + field.getKey() + "' must be a string, number or boolean, not "
+                        + value.getNodeType().name().toLowerCase());
+            }
+            fields.put(field.getKey(), value.asText());
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,76 @@
+package io.incidentbridge.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.schibsted.spt.data.jslt.Expression;
+import com.schibsted.spt.data.jslt.JsltException;
+import com.schibsted.spt.data.jslt.Parser;
+import io.incidentbridge.config.BridgeProperties;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the templates under {@code bridge.mapping.directory}. A template that does not compile, or value
+ * tables that do not parse, fail with the file name and the parser's line and reason; the template
+ * already in force stays in force.
+ */
+@Component
+public class MappingTemplates {
+    private final BridgeProperties properties;
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private volatile MappingTemplate incident;
+
+    public MappingTemplates(BridgeProperties properties) {
+        this.properties = properties;
+        this.incident = load();
+    }
+
+    public MappingTemplate incidentTemplate() {
+        return incident;
+    }
+
+    /** Re-reads the files; on failure throws and keeps the previous version. */
+    public MappingTemplate reload() {
+        MappingTemplate loaded = load();
+        incident = loaded;
+        return loaded;
+    }
+
+    private MappingTemplate load() {
+        BridgeProperties.Mapping mapping = properties.mapping();
+        Path directory = Path.of(mapping.directory());
+        Path templateFile = directory.resolve(mapping.incidentTemplate());
+        Path valuesFile = directory.resolve(mapping.valueTables());
+        JsonNode values = readValues(valuesFile);
+        JsonNode bridge = yaml.createObjectNode().put("correlation_display", properties.servicenow().correlationDisplay());
+        return new MappingTemplate(templateFile.toString(), compile(templateFile), Map.of("values", values, "bridge", bridge));
+    }
+
+    private static Expression compile(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return new Parser(reader).withSource(file.toString()).compile();
+        } catch (IOException e) {
+            throw new MappingFailure("cannot read mapping template " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        } catch (JsltException e) {
+            throw new MappingFailure("mapping template " + file + " does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode readValues(Path file) {
+        try {
+            JsonNode values = yaml.readTree(file.toFile());
+            if (values == null || !values.isObject()) {
+                throw new MappingFailure("value tables " + file + " must be a YAML mapping");
+            }
+            return values;
+        } catch (IOException e) {
+            throw new MappingFailure("value tables " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

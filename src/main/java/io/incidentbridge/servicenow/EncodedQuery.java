@@ -1,0 +1,61 @@
+package io.incidentbridge.servicenow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a {@code sysparm_query} without string concatenation of user data: every value has its
+ * {@code ^} doubled ({@code ^^} is the platform's escape, GlideStringUtil.escapeQueryTermSeparator),
+ * so a value such as {@code x^NQactive=true} cannot widen the query.
+ */
+public final class EncodedQuery {
+    private final List<String> terms;
+
+    private EncodedQuery(List<String> terms) {
+        this.terms = List.copyOf(terms);
+    }
+
+    public static EncodedQuery eq(String field, String value) {
+        return new EncodedQuery(List.of()).andEq(field, value);
+    }
+
+    public EncodedQuery andEq(String field, String value) {
+        return with(field(field) + "=" + escape(value));
+    }
+
+    public EncodedQuery andGreaterOrEqual(String field, String value) {
+        return with(field(field) + ">=" + escape(value));
+    }
+
+    public EncodedQuery orderBy(String field) {
+        return with("ORDERBY" + field(field));
+    }
+
+    private EncodedQuery with(String term) {
+        List<String> next = new ArrayList<>(terms);
+        next.add(term);
+        return new EncodedQuery(next);
+    }
+
+    static String escape(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.regionMatches(true, 0, "javascript:", 0, "javascript:".length())) {
+            throw new IllegalArgumentException("encoded-query values may not start with javascript:");
+        }
+        return value.replace("^", "^^");
+    }
+
+    private static String field(String name) {
+        if (!name.matches("[A-Za-z0-9_.]+")) {
+            throw new IllegalArgumentException("not a ServiceNow field name: " + name);
+        }
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return String.join("^", terms);
+    }
+}

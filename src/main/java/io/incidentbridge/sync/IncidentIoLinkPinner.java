@@ -1,0 +1,52 @@
+package io.incidentbridge.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.incidentio.IncidentIoClient;
+import io.incidentbridge.servicenow.ServiceNowTableClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pins the ServiceNow record on the incident in incident.io, once: it looks for an attachment with the
+ * same URL first, so a retry after a lost response does not pin it twice.
+ */
+@Component
+public class IncidentIoLinkPinner {
+    private final IncidentIoClient incidentIo;
+    private final ServiceNowTableClient serviceNow;
+    private final IncidentLinkRepository links;
+    private final boolean enabled;
+
+    public IncidentIoLinkPinner(IncidentIoClient incidentIo, ServiceNowTableClient serviceNow,
+                                IncidentLinkRepository links, BridgeProperties properties) {
+        this.incidentIo = incidentIo;
+        this.serviceNow = serviceNow;
+        this.links = links;
+        this.enabled = properties.incidentio().pinServiceNowLink();
+    }
+
+    public SyncOutcome pin(SyncOutcome outcome) {
+        IncidentLink link = outcome.link();
+        if (!enabled || link.pinned() || outcome.action() == SyncOutcome.Action.STALE) {
+            return outcome;
+        }
+        String url = serviceNow.recordUrl(link.table(), link.sysId());
+        if (!alreadyAttached(link.incidentId(), url)) {
+            incidentIo.attachLink(link.incidentId(), url, "ServiceNow " + link.number());
+        }
+        IncidentLink pinned = link.pinnedNow();
+        links.save(pinned);
+        return new SyncOutcome(outcome.action(), pinned, outcome.writtenFields());
+    }
+
+    private boolean alreadyAttached(String incidentId, String url) {
+        for (JsonNode attachment : incidentIo.attachments(incidentId)) {
+            JsonNode resource = attachment.path("resource");
+            if (url.equals(resource.path("external_id").asText()) || url.equals(resource.path("permalink").asText())
+                    || url.equals(resource.path("url").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

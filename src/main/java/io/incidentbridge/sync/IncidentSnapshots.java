@@ -1,0 +1,73 @@
+package io.incidentbridge.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.errors.PermanentFailure;
+import io.incidentbridge.incidentio.IncidentIoClient;
+import io.incidentbridge.incidentio.IncidentIoEventTypes;
+import io.incidentbridge.inbox.ClaimedIncident;
+import io.incidentbridge.inbox.StoredEvent;
+import java.time.OffsetDateTime;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the claimed events of one incident into the newest known state of it. Webhooks arrive in any
+ * order, so the newest {@code updated_at} wins; events that carry only an id are fetched from the API.
+ */
+@Component
+public class IncidentSnapshots {
+    private final ObjectMapper json;
+    private final IncidentIoClient incidentIo;
+    private final boolean includePrivate;
+
+    public IncidentSnapshots(ObjectMapper json, IncidentIoClient incidentIo, BridgeProperties properties) {
+        this.json = json;
+        this.incidentIo = incidentIo;
+        this.includePrivate = properties.sync().conditions().includePrivate();
+    }
+
+    public IncidentSnapshot newest(ClaimedIncident claim) {
+        IncidentSnapshot newest = null;
+        boolean idOnly = false;
+        for (StoredEvent event : claim.events()) {
+            if (IncidentIoEventTypes.idOnly(event.eventType())) {
+                idOnly = true;
+                continue;
+            }
+            IncidentSnapshot snapshot = snapshot(incidentOf(event));
+            if (snapshot.newerThan(newest)) {
+                newest = snapshot;
+            }
+        }
+        if (idOnly) {
+            if (!includePrivate) {
+                return IncidentSnapshot.unfetchedPrivate(claim.incidentKey(),
+                        json.createObjectNode().put("id", claim.incidentKey()).put("visibility", "private"));
+            }
+            IncidentSnapshot fetched = snapshot(incidentIo.incident(claim.incidentKey()));
+            if (fetched.newerThan(newest)) {
+                newest = fetched;
+            }
+        }
+        return newest;
+    }
+
+    private JsonNode incidentOf(StoredEvent event) {
+        try {
+            JsonNode payload = json.readTree(event.payload()).path(event.eventType());
+            return payload.has("incident") && payload.path("incident").isObject() ? payload.get("incident") : payload;
+        } catch (JsonProcessingException e) {
+            throw new PermanentFailure("bad-event", "stored event " + event.id() + " is not JSON", e);
+        }
+    }
+
+    private static IncidentSnapshot snapshot(JsonNode incident) {
+        String id = incident.path("id").asText("");
+        if (id.isEmpty()) {
+            throw new PermanentFailure("bad-event", "incident without an id");
+        }
+        return new IncidentSnapshot(id, OffsetDateTime.parse(incident.path("updated_at").asText()), incident);
+    }
+}
