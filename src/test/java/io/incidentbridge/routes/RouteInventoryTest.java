@@ -1,0 +1,62 @@
+package io.incidentbridge.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.incidentbridge.errors.BridgeErrorPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route in routes/ has a kebab-case id, names one of the shared error-policy configurations, and
+ * declares no error handling of its own (which would silently override the shared policy).
+ */
+class RouteInventoryTest {
+    private static final Set<String> POLICIES = Set.of(BridgeErrorPolicy.WEBHOOK_EDGE, BridgeErrorPolicy.SYNC, BridgeErrorPolicy.POLL);
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void everyRouteIsNamedAndUsesTheSharedErrorPolicy() throws IOException {
+        List<JsonNode> routes = routes();
+        assertThat(routes).isNotEmpty();
+        for (JsonNode route : routes) {
+            String id = route.path("id").asText();
+            assertThat(id).as("route id").matches("[a-z0-9]+(-[a-z0-9]+)+");
+            assertThat(route.path("routeConfigurationId").asText()).as("routeConfigurationId of " + id).isIn(POLICIES);
+            String text = route.toString();
+            assertThat(text).as(id + " declares its own error handling")
+                    .doesNotContain("onException").doesNotContain("errorHandler").doesNotContain("doTry");
+        }
+    }
+
+    @Test
+    void routeFilesUseTheCamelYamlSuffixAndRouteIdsAreUnique() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".camel.yaml"));
+        }
+        List<String> ids = routes().stream().map(r -> r.path("id").asText()).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    private List<JsonNode> routes() throws IOException {
+        List<JsonNode> routes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            for (Path file : files.sorted().toList()) {
+                for (JsonNode entry : yaml.readTree(file.toFile())) {
+                    if (entry.has("route")) {
+                        routes.add(entry.get("route"));
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+}
