@@ -1,0 +1,111 @@
+package io.incidentbridge.app;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.IncidentBridgeApplication;
+import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
+import io.incidentbridge.emulator.incidentio.IncidentSpec;
+import io.incidentbridge.emulator.incidentio.WebhookSender;
+import io.incidentbridge.emulator.servicenow.RecordedRequest;
+import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The bridge as it runs, on a random port, against both emulators over real HTTP. All application tests
+ * share one context and one pair of emulators; each test works on incidents of its own.
+ */
+@SpringBootTest(classes = IncidentBridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class BridgeApplicationTest {
+    protected static final ServiceNowEmulator SERVICENOW = ServiceNowEmulator.start();
+    protected static final IncidentIoEmulator INCIDENTIO = IncidentIoEmulator.start();
+    protected static final String WEBHOOK_SECRET = WebhookSender.newSecret();
+    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void pointTheBridgeAtTheEmulators(DynamicPropertyRegistry registry) {
+        registry.add("SERVICENOW_INSTANCE_URL", SERVICENOW::baseUrl);
+        registry.add("SERVICENOW_CLIENT_ID", () -> ServiceNowEmulator.CLIENT_ID);
+        registry.add("SERVICENOW_CLIENT_SECRET", () -> ServiceNowEmulator.CLIENT_SECRET);
+        registry.add("SERVICENOW_USERNAME", () -> ServiceNowEmulator.USERNAME);
+        registry.add("SERVICENOW_PASSWORD", () -> ServiceNowEmulator.PASSWORD);
+        registry.add("INCIDENTIO_API_URL", INCIDENTIO::baseUrl);
+        registry.add("INCIDENTIO_API_KEY", () -> IncidentIoEmulator.API_KEY);
+        registry.add("INCIDENTIO_WEBHOOK_SECRET", () -> WEBHOOK_SECRET);
+        registry.add("BRIDGE_DB_URL", () -> "jdbc:h2:mem:bridge-app-tests;DB_CLOSE_DELAY=-1");
+        registry.add("bridge.servicenow.request-timeout", () -> "2s");
+        registry.add("bridge.retry.initial-delay", () -> "50ms");
+        registry.add("bridge.retry.max-delay", () -> "1s");
+    }
+
+    @AfterEach
+    void healBothSides() {
+        SERVICENOW.faults().reset();
+        INCIDENTIO.faults().reset();
+    }
+
+    protected WebhookSender webhooks() {
+        return new WebhookSender("http://127.0.0.1:" + port + "/webhooks/incident-io", WEBHOOK_SECRET)
+                .retrySchedule(Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    protected ObjectNode newIncident(String name) {
+        return INCIDENTIO.createIncident(IncidentSpec.of(name));
+    }
+
+    protected String event(String eventType, String incidentId) {
+        return INCIDENTIO.webhookBody(eventType, incidentId);
+    }
+
+    /** The ServiceNow incidents the bridge made for this incident.io incident (there must be at most one). */
+    protected List<Map<String, String>> serviceNowIncidents(String incidentId) {
+        return SERVICENOW.find("incident", "correlation_id=" + incidentId);
+    }
+
+    protected Optional<Map<String, String>> serviceNowIncident(String incidentId) {
+        List<Map<String, String>> found = serviceNowIncidents(incidentId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    protected Map<String, String> awaitServiceNowIncident(String incidentId, Map<String, String> expected) {
+        await().atMost(PATIENCE).until(() -> serviceNowIncident(incidentId)
+                .filter(record -> record.entrySet().containsAll(expected.entrySet())).isPresent());
+        return serviceNowIncident(incidentId).orElseThrow();
+    }
+
+    /** Every write the bridge made to ServiceNow for this incident: the POST that created it and each PATCH. */
+    protected List<RecordedRequest> writesFor(String incidentId) {
+        String sysId = serviceNowIncident(incidentId).map(r -> r.get("sys_id")).orElse("none");
+        return SERVICENOW.requests().stream()
+                .filter(r -> r.path().startsWith("/api/now/table/incident"))
+                .filter(r -> r.method().equals("POST") && r.body() != null && r.body().contains(incidentId)
+                        || r.method().equals("PATCH") && r.path().endsWith("/" + sysId))
+                .toList();
+    }
+
+    protected long deadLettersFor(String incidentId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE incident_key = ?", Long.class, incidentId);
+        return count == null ? 0 : count;
+    }
+
+    protected void awaitInboxDrained(String incidentId) {
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM inbox_event WHERE incident_key = ? AND status = 'PENDING'", Long.class, incidentId) == 0);
+    }
+}

@@ -1,0 +1,78 @@
+package io.incidentbridge.app;
+
+import static org.awaitility.Awaitility.await;
+
+import io.incidentbridge.IncidentBridgeApplication;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The bridge in a JVM of its own, so a test can kill it the hard way (SIGKILL) and start it again. */
+public final class BridgeProcess implements AutoCloseable {
+    private final Map<String, String> environment;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    public BridgeProcess(Map<String, String> environment, Path log) {
+        this.environment = environment;
+        this.log = log;
+        this.port = freePort();
+    }
+
+    public BridgeProcess start() throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), IncidentBridgeApplication.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(new File(System.getProperty("user.dir")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        process = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the bridge exited with " + process.exitValue() + "; see " + log);
+            }
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        });
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful drain. {@link #start()} may be called again, on the same port. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}

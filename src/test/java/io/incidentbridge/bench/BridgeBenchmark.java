@@ -1,0 +1,128 @@
+package io.incidentbridge.bench;
+
+import io.incidentbridge.IncidentBridgeApplication;
+import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
+import io.incidentbridge.emulator.incidentio.IncidentSpec;
+import io.incidentbridge.emulator.incidentio.WebhookSender;
+import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Prints the figures the README quotes: webhook acceptance rate and latency, end-to-end sync rate against
+ * a ServiceNow with 50 ms latency, writes for a burst of 20 updates, token requests per 1,000 events.
+ * Run with {@code ./mvnw -Pbenchmark spring-boot:test-run}. It is a program, not a test: it asserts nothing.
+ */
+public final class BridgeBenchmark {
+    private static final int ACCEPT_EVENTS = 5_000;
+    private static final int SYNC_INCIDENTS = 1_000;
+
+    private BridgeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "benchmark", UUID.randomUUID().toString()));
+        try (ServiceNowEmulator serviceNow = ServiceNowEmulator.start(); IncidentIoEmulator incidentIo = IncidentIoEmulator.start()) {
+            String secret = WebhookSender.newSecret();
+            incidentIo.rateLimitPerMinute(1_000_000);
+            System.setProperty("SERVICENOW_INSTANCE_URL", serviceNow.baseUrl());
+            System.setProperty("SERVICENOW_CLIENT_ID", ServiceNowEmulator.CLIENT_ID);
+            System.setProperty("SERVICENOW_CLIENT_SECRET", ServiceNowEmulator.CLIENT_SECRET);
+            System.setProperty("SERVICENOW_USERNAME", ServiceNowEmulator.USERNAME);
+            System.setProperty("SERVICENOW_PASSWORD", ServiceNowEmulator.PASSWORD);
+            System.setProperty("INCIDENTIO_API_URL", incidentIo.baseUrl());
+            System.setProperty("INCIDENTIO_API_KEY", IncidentIoEmulator.API_KEY);
+            System.setProperty("INCIDENTIO_WEBHOOK_SECRET", secret);
+            System.setProperty("BRIDGE_DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bridge") + ";WRITE_DELAY=0");
+            System.setProperty("logging.level.io.incidentbridge", "WARN");
+            System.setProperty("SERVER_PORT", "0");
+            try (ConfigurableApplicationContext bridge = SpringApplication.run(IncidentBridgeApplication.class, args)) {
+                String url = "http://127.0.0.1:" + bridge.getEnvironment().getProperty("local.server.port") + "/webhooks/incident-io";
+                LoadDriver driver = new LoadDriver(url, secret);
+                List<String> results = new ArrayList<>();
+                results.add(acceptance(driver, incidentIo));
+                // Let the acceptance phase's 200 incidents finish syncing before timing end-to-end.
+                await(Duration.ofMinutes(5), () -> serviceNow.records("incident").size() >= 200);
+                Thread.sleep(2_000);
+                results.add(endToEnd(driver, serviceNow, incidentIo));
+                results.add(burst(driver, serviceNow, incidentIo));
+                System.out.println();
+                System.out.println("Incident Bridge benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
+                        + System.getProperty("java.version") + ")");
+                results.forEach(System.out::println);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static String acceptance(LoadDriver driver, IncidentIoEmulator incidentIo) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String id = incidentIo.createIncident(IncidentSpec.of("Acceptance " + i)).path("id").asText();
+            bodies.add(incidentIo.webhookBody("public_incident.incident_created_v2", id));
+        }
+        driver.run(bodies, 2_000, 16);
+        LoadDriver.Result result = driver.run(bodies, ACCEPT_EVENTS, 16);
+        return String.format(Locale.ROOT, "webhooks accepted: %d in %.2f s = %.0f/s; ack latency p50 %.1f ms, p99 %.1f ms; non-2xx %d",
+                result.count(), result.seconds(), result.count() / result.seconds(), result.p50Millis(), result.p99Millis(),
+                result.failures());
+    }
+
+    private static String endToEnd(LoadDriver driver, ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo) throws Exception {
+        serviceNow.faults().latency(Duration.ofMillis(50));
+        long tokensBefore = serviceNow.tokenRequests("password") + serviceNow.tokenRequests("refresh_token");
+        List<String> bodies = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < SYNC_INCIDENTS; i++) {
+            String id = incidentIo.createIncident(IncidentSpec.of("Throughput " + i)).path("id").asText();
+            ids.add(id);
+            bodies.add(incidentIo.webhookBody("public_incident.incident_created_v2", id));
+        }
+        long baseline = serviceNow.records("incident").size();
+        long start = System.nanoTime();
+        driver.run(bodies, bodies.size(), 16);
+        await(Duration.ofMinutes(10), () -> serviceNow.records("incident").size() >= baseline + SYNC_INCIDENTS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long tokens = serviceNow.tokenRequests("password") + serviceNow.tokenRequests("refresh_token") - tokensBefore;
+        serviceNow.faults().reset();
+        return String.format(Locale.ROOT, "end-to-end: %d incidents synced in %.2f s = %.0f incidents/s (ServiceNow latency 50 ms)%n"
+                        + "token requests: %d for %d events = %.2f per 1,000 events",
+                SYNC_INCIDENTS, seconds, SYNC_INCIDENTS / seconds, tokens, SYNC_INCIDENTS, tokens * 1000.0 / SYNC_INCIDENTS);
+    }
+
+    private static String burst(LoadDriver driver, ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo) throws Exception {
+        String id = incidentIo.createIncident(IncidentSpec.of("Burst")).path("id").asText();
+        List<String> bodies = new ArrayList<>();
+        bodies.add(incidentIo.webhookBody("public_incident.incident_created_v2", id));
+        for (int i = 1; i < 20; i++) {
+            int n = i;
+            incidentIo.updateIncident(id, incident -> incident.put("name", "Burst " + n));
+            bodies.add(incidentIo.webhookBody("public_incident.incident_updated_v2", id));
+        }
+        serviceNow.clearRequests();
+        driver.runInOrder(bodies);
+        await(Duration.ofMinutes(1), () -> serviceNow.find("incident", "correlation_id=" + id).stream()
+                .anyMatch(r -> r.get("short_description").equals("Burst 19")));
+        Thread.sleep(1000);
+        long writes = serviceNow.requests().stream().filter(r -> r.path().startsWith("/api/now/table/incident"))
+                .filter(r -> r.method().equals("POST") || r.method().equals("PATCH")).count();
+        return String.format(Locale.ROOT, "burst: 20 webhooks for one incident -> %d ServiceNow writes", writes);
+    }
+
+    private static void await(Duration limit, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("benchmark phase did not finish within " + limit);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
