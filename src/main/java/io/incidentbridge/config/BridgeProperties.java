@@ -1,6 +1,7 @@
 package io.incidentbridge.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,16 +18,18 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(prefix = "bridge")
 public record BridgeProperties(
-        @Valid @NotNull ServiceNow servicenow,
-        @Valid @NotNull IncidentIo incidentio,
-        @Valid @NotNull Webhooks webhooks,
-        @Valid @NotNull Inbox inbox,
-        @Valid @NotNull Sync sync,
-        @Valid @NotNull Retry retry,
-        @Valid @NotNull Mapping mapping) {
+        @Valid @NotNull @DefaultValue ServiceNow servicenow,
+        @Valid @NotNull @DefaultValue IncidentIo incidentio,
+        @Valid @NotNull @DefaultValue Webhooks webhooks,
+        @Valid @NotNull @DefaultValue Inbox inbox,
+        @Valid @NotNull @DefaultValue Sync sync,
+        @Valid @NotNull @DefaultValue Retry retry,
+        @Valid @NotNull @DefaultValue Mapping mapping,
+        @Valid @NotNull @DefaultValue Lookups lookups) {
 
     public record ServiceNow(
-            @DefaultValue("") String instanceUrl,
+            @DefaultValue("") @Pattern(regexp = "(https?://[^\\s/]+.*)?", message = "SERVICENOW_INSTANCE_URL must be an http(s) URL")
+            String instanceUrl,
             @DefaultValue("") @Pattern(regexp = "[a-z0-9-]*", message = "SERVICENOW_SUBDOMAIN must match [a-z0-9-]+") String subdomain,
             @DefaultValue("") String clientId,
             @DefaultValue("") Secret clientSecret,
@@ -37,6 +40,11 @@ public record BridgeProperties(
             @DefaultValue("30s") Duration requestTimeout,
             @DefaultValue("incident") @NotBlank String incidentTable,
             @DefaultValue("incident.io") @NotBlank String correlationDisplay) {
+
+        @AssertTrue(message = "set SERVICENOW_INSTANCE_URL (e.g. https://acme.service-now.com) or SERVICENOW_SUBDOMAIN (e.g. acme)")
+        public boolean isInstanceConfigured() {
+            return !baseUrl().isEmpty();
+        }
 
         /** The instance base URL: the explicit one, else {@code https://<subdomain>.service-now.com}. */
         public String baseUrl() {
@@ -73,7 +81,7 @@ public record BridgeProperties(
 
     public record Sync(
             @DefaultValue("16") @Min(1) @Max(256) int concurrency,
-            @Valid @NotNull Conditions conditions) {
+            @Valid @NotNull @DefaultValue Conditions conditions) {
     }
 
     /** Which incidents are synced, in the spirit of incident.io's own ticket conditions. */
@@ -90,6 +98,16 @@ public record BridgeProperties(
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("5m") Duration maxDelay,
             @DefaultValue("24h") Duration giveUpAfter) {
+    }
+
+    /** Reference lookups (users by email, groups and CIs by name) that mapping templates call. */
+    public record Lookups(
+            @DefaultValue("10000") @Min(1) long cacheSize,
+            @DefaultValue("1h") Duration cacheTtl,
+            @DefaultValue("10m") Duration refreshAfter,
+            @DefaultValue("") String missingUser,
+            @DefaultValue("") String missingGroup,
+            @DefaultValue("") String missingConfigurationItem) {
     }
 
     public record Mapping(

@@ -45,7 +45,9 @@ public class IncidentIoClient {
         body.put("incident_id", incidentId);
         ObjectNode resource = body.putObject("resource");
         resource.put("resource_type", "arbitrary_url");
+        // The reference gives "external_id | url" for the resource; an arbitrary_url is identified by the URL itself.
         resource.put("external_id", url);
+        resource.put("url", url);
         resource.put("title", title);
         call("POST", "/v1/incident_attachments", body);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.schibsted.spt.data.jslt.Expression;
+import com.schibsted.spt.data.jslt.Function;
 import com.schibsted.spt.data.jslt.JsltException;
 import com.schibsted.spt.data.jslt.Parser;
 import io.incidentbridge.config.BridgeProperties;
@@ -12,6 +13,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class MappingTemplates {
     private final BridgeProperties properties;
+    private final List<Function> functions;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private volatile MappingTemplate incident;
 
-    public MappingTemplates(BridgeProperties properties) {
+    public MappingTemplates(BridgeProperties properties, ReferenceLookups lookups) {
         this.properties = properties;
+        BridgeProperties.Lookups missing = properties.lookups();
+        this.functions = LookupFunction.all(lookups, new LookupFunction.MissingReferences(
+                missing.missingUser(), missing.missingGroup(), missing.missingConfigurationItem()));
         this.incident = load();
     }
 
@@ -52,9 +58,9 @@ public class MappingTemplates {
         return new MappingTemplate(templateFile.toString(), compile(templateFile), Map.of("values", values, "bridge", bridge));
     }
 
-    private static Expression compile(Path file) {
+    private Expression compile(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new Parser(reader).withSource(file.toString()).compile();
+            return new Parser(reader).withSource(file.toString()).withFunctions(functions).compile();
         } catch (IOException e) {
             throw new MappingFailure("cannot read mapping template " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         } catch (JsltException e) {

@@ -46,8 +46,10 @@ public class ServiceNowTableClient {
         this.meters = meters;
     }
 
-    public Optional<ServiceNowRecord> findOne(String table, EncodedQuery query) {
+    /** The first record matching {@code query}, with only {@code fields} if any are named. */
+    public Optional<ServiceNowRecord> findOne(String table, EncodedQuery query, String... fields) {
         String path = "/api/now/table/" + table + "?sysparm_query=" + encode(query.toString())
+                + (fields.length == 0 ? "" : "&sysparm_fields=" + encode(String.join(",", fields)))
                 + "&sysparm_exclude_reference_link=true&sysparm_limit=1";
         JsonNode result = call("GET", table, path, null).path("result");
         return result.isArray() && result.size() > 0 ? Optional.of(record(table, result.get(0))) : Optional.empty();

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
+import io.incidentbridge.errors.PermanentFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IncidentIoLinkPinner {
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentIoLinkPinner.class);
     private final IncidentIoClient incidentIo;
     private final ServiceNowTableClient serviceNow;
     private final IncidentLinkRepository links;
@@ -31,8 +35,16 @@ public class IncidentIoLinkPinner {
             return outcome;
         }
         String url = serviceNow.recordUrl(link.table(), link.sysId());
-        if (!alreadyAttached(link.incidentId(), url)) {
-            incidentIo.attachLink(link.incidentId(), url, "ServiceNow " + link.number());
+        try {
+            if (!alreadyAttached(link.incidentId(), url)) {
+                incidentIo.attachLink(link.incidentId(), url, "ServiceNow " + link.number());
+            }
+        } catch (PermanentFailure refused) {
+            // ServiceNow already holds the incident; a link incident.io will not take must not undo that.
+            // The link stays unpinned and the next sync of this incident tries again.
+            LOG.warn("incident.io refused the link to ServiceNow {} on {}: {}", link.number(), link.incidentReference(),
+                    refused.getMessage());
+            return outcome;
         }
         IncidentLink pinned = link.pinnedNow();
         links.save(pinned);

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IncidentMappingGoldenTest {
     private static final Path DIR = Path.of("src/test/resources/golden/incident");
     private final ObjectMapper json = new ObjectMapper();
-    private final IncidentMapper mapper = new IncidentMapper(new MappingTemplates(TestSettings.defaults()), TestSettings.defaults());
+    private final IncidentMapper mapper = new IncidentMapper(new MappingTemplates(TestSettings.defaults(), DirectoryLookups.sample()), TestSettings.defaults());
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {

@@ -1,0 +1,85 @@
+package io.incidentbridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentbridge.emulator.incidentio.WebhookSender;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** What reaches the inbox and what does not: every refusal has its status and reason, and stores nothing. */
+class WebhookEdgeApplicationTest extends BridgeApplicationTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aBadSignatureIsRefusedWith401AndNotStored() {
+        String id = newIncident("Forged").path("id").asText();
+        String body = event("public_incident.incident_created_v2", id);
+        long now = Instant.now().getEpochSecond();
+        HttpResponse<String> forged = webhooks().post("msg_forged", now, body,
+                WebhookSender.sign(WebhookSender.newSecret(), "msg_forged", now, body));
+        HttpResponse<String> unsigned = webhooks().post("msg_unsigned", now, body, "");
+        HttpResponse<String> stale = webhooks().post("msg_stale", now - 600, body,
+                WebhookSender.sign(WEBHOOK_SECRET, "msg_stale", now - 600, body));
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(stale.statusCode()).isEqualTo(401);
+        assertThat(stale.body()).contains("tolerance");
+        assertThat(storedEvents(id)).isZero();
+    }
+
+    @Test
+    void malformedOrUnknownShapesAreRefusedWith400AndAReason() {
+        assertThat(signedPost("{\"event_type\": ").statusCode()).isEqualTo(400);
+        HttpResponse<String> noPayload = signedPost("{\"event_type\":\"public_incident.incident_updated_v2\"}");
+        assertThat(noPayload.statusCode()).isEqualTo(400);
+        assertThat(noPayload.body()).contains("payload object");
+        assertThat(signedPost("{\"event_type\":\"public_incident.incident_updated_v2\",\"public_incident.incident_updated_v2\":"
+                + "{\"id\":[],\"updated_at\":1}}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void otherEventTypesAreAcceptedAndIgnored() {
+        HttpResponse<String> alert = signedPost("{\"event_type\":\"public_alert.alert_created_v1\",\"public_alert.alert_created_v1\":{}}");
+        assertThat(alert.statusCode()).isEqualTo(202);
+        assertThat(alert.body()).contains("ignored");
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedWith413AndAFormBodyWith415() throws Exception {
+        String huge = "{\"event_type\":\"x\",\"pad\":\"" + "a".repeat(600_000) + "\"}";
+        assertThat(signedPost(huge).statusCode()).isEqualTo(413);
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(webhookUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=b")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void onlyPostIsServedAndResponsesDoNotEchoRequestHeaders() throws Exception {
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(webhookUrl())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        HttpResponse<String> accepted = signedPost("{\"event_type\":\"schedule.updated_v1\",\"schedule.updated_v1\":{}}");
+        assertThat(accepted.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("webhook-"));
+    }
+
+    private HttpResponse<String> signedPost(String body) {
+        long now = Instant.now().getEpochSecond();
+        String id = "msg_edge_" + System.nanoTime();
+        return webhooks().post(id, now, body, WebhookSender.sign(WEBHOOK_SECRET, id, now, body));
+    }
+
+    private String webhookUrl() {
+        return "http://127.0.0.1:" + port + "/webhooks/incident-io";
+    }
+
+    private long storedEvents(String incidentId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox_event WHERE incident_key = ?", Long.class, incidentId);
+        return count == null ? 0 : count;
+    }
+}
