@@ -26,20 +26,32 @@ CREATE TABLE incident_claim (
     lease_until   TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- incident.io incident <-> ServiceNow record, with what was last written.
-CREATE TABLE incident_link (
-    incident_id         VARCHAR(120) PRIMARY KEY,
-    incident_reference  VARCHAR(64),
-    sn_table            VARCHAR(80)  NOT NULL,
-    sn_sys_id           VARCHAR(32)  NOT NULL,
-    sn_number           VARCHAR(40),
-    synced_fields       VARCHAR(1000000) NOT NULL,
-    incident_updated_at VARCHAR(40)  NOT NULL,
-    synced_at           TIMESTAMP WITH TIME ZONE NOT NULL,
-    link_pinned         BOOLEAN NOT NULL DEFAULT FALSE
+-- An incident.io incident or follow-up <-> the ServiceNow record it became, with what was last written there.
+CREATE TABLE record_link (
+    kind              VARCHAR(20)  NOT NULL,
+    source_id         VARCHAR(120) NOT NULL,
+    source_reference  VARCHAR(64),
+    incident_id       VARCHAR(120) NOT NULL,
+    sn_table          VARCHAR(80)  NOT NULL,
+    sn_sys_id         VARCHAR(32)  NOT NULL,
+    sn_number         VARCHAR(40),
+    synced_fields     VARCHAR(1000000) NOT NULL,
+    source_updated_at VARCHAR(40)  NOT NULL,
+    synced_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    link_pinned       BOOLEAN NOT NULL DEFAULT FALSE,
+    PRIMARY KEY (kind, source_id)
 );
-CREATE INDEX ix_link_sys_id ON incident_link (sn_sys_id);
-CREATE INDEX ix_link_number ON incident_link (sn_number);
+CREATE INDEX ix_link_sys_id ON record_link (sn_sys_id);
+CREATE INDEX ix_link_number ON record_link (sn_number);
+CREATE INDEX ix_link_incident ON record_link (incident_id);
+
+-- incident.io incident updates already written to ServiceNow as journal entries (each exactly once).
+CREATE TABLE written_note (
+    incident_id  VARCHAR(120) NOT NULL,
+    update_id    VARCHAR(120) NOT NULL,
+    written_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (incident_id, update_id)
+);
 
 -- What could not succeed: kept with the original events and the reason, until replayed or discarded.
 CREATE TABLE dead_letter (

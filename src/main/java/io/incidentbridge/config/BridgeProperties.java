@@ -39,7 +39,8 @@ public record BridgeProperties(
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("30s") Duration requestTimeout,
             @DefaultValue("incident") @NotBlank String incidentTable,
-            @DefaultValue("incident.io") @NotBlank String correlationDisplay) {
+            @DefaultValue("incident.io") @NotBlank String correlationDisplay,
+            @DefaultValue("task") @NotBlank String followUpTable) {
 
         @AssertTrue(message = "set SERVICENOW_INSTANCE_URL (e.g. https://acme.service-now.com) or SERVICENOW_SUBDOMAIN (e.g. acme)")
         public boolean isInstanceConfigured() {
@@ -63,7 +64,8 @@ public record BridgeProperties(
             @DefaultValue("") Secret apiKey,
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("20s") Duration requestTimeout,
-            @DefaultValue("true") boolean pinServiceNowLink) {
+            @DefaultValue("true") boolean pinServiceNowLink,
+            @DefaultValue("service_now") @NotBlank String followUpIssueProvider) {
     }
 
     public record Webhooks(
@@ -113,6 +115,8 @@ public record BridgeProperties(
     public record Mapping(
             @DefaultValue("mappings") @NotBlank String directory,
             @DefaultValue("incident-to-servicenow.jslt") @NotBlank String incidentTemplate,
-            @DefaultValue("incident-values.yaml") @NotBlank String valueTables) {
+            @DefaultValue("follow-up-to-task.jslt") @NotBlank String followUpTemplate,
+            @DefaultValue("incident-update-to-note.jslt") @NotBlank String noteTemplate,
+            @DefaultValue("values.yaml") @NotBlank String valueTables) {
     }
 }

@@ -15,6 +15,11 @@ public record ClaimedIncident(String incidentKey, List<StoredEvent> events) {
         return events.stream().map(StoredEvent::id).toList();
     }
 
+    /** Events of a private follow-up, whose incident is not known yet. */
+    public boolean isKeyedByFollowUp() {
+        return incidentKey.startsWith(io.incidentbridge.incidentio.IncidentIoEventTypes.FOLLOW_UP_KEY_PREFIX);
+    }
+
     public int attempts() {
         return events.stream().mapToInt(StoredEvent::attempts).max().orElse(0);
     }

@@ -37,11 +37,19 @@ public class InboxOutcomes {
     }
 
     public void completed(@Variable(CLAIM) ClaimedIncident claim) {
+        complete(claim);
+    }
+
+    public void skipped(@Variable(CLAIM) ClaimedIncident claim, @Variable("skipReason") String reason) {
+        skip(claim, reason);
+    }
+
+    public void complete(ClaimedIncident claim) {
         inbox.markDone(claim.eventIds());
         claimer.release(claim);
     }
 
-    public void skipped(@Variable(CLAIM) ClaimedIncident claim, @Variable("skipReason") String reason) {
+    public void skip(ClaimedIncident claim, String reason) {
         LOG.info("Not syncing incident {}: {}", claim.incidentKey(), reason);
         inbox.markSkipped(claim.eventIds(), reason);
         claimer.release(claim);

@@ -36,6 +36,29 @@ public class IncidentIoClient {
         return call("GET", "/v2/incidents/" + encode(id), null).path("incident");
     }
 
+    public JsonNode followUp(String id) {
+        return call("GET", "/v2/follow_ups/" + encode(id), null).path("follow_up");
+    }
+
+    /** Links a follow-up to its external issue; incident.io allows this once per follow-up. */
+    public void connectExternalIssue(String followUpId, String provider, String url) {
+        ObjectNode body = json.createObjectNode().put("provider", provider).put("url", url);
+        call("POST", "/v2/follow_ups/" + encode(followUpId) + "/actions/connect_external_issue", body);
+    }
+
+    /** Every status update posted on the incident, all pages. */
+    public java.util.List<JsonNode> incidentUpdates(String incidentId) {
+        java.util.List<JsonNode> updates = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = call("GET", "/v2/incident_updates?incident_id=" + encode(incidentId) + "&page_size=250"
+                    + (after == null ? "" : "&after=" + encode(after)), null);
+            page.path("incident_updates").forEach(updates::add);
+            after = page.path("pagination_meta").path("after").asText(null);
+        } while (after != null && !after.isEmpty());
+        return updates;
+    }
+
     public JsonNode attachments(String incidentId) {
         return call("GET", "/v1/incident_attachments?incident_id=" + encode(incidentId), null).path("incident_attachments");
     }

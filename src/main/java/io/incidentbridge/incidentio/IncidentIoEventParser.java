@@ -43,6 +43,11 @@ public class IncidentIoEventParser {
             incidentId = incidentId(payload.path("incident"), eventType + ".incident");
         } else if (IncidentIoEventTypes.ID_ONLY.contains(eventType)) {
             incidentId = id(payload, eventType);
+        } else if (IncidentIoEventTypes.FOLLOW_UP.contains(eventType)) {
+            id(payload, eventType);
+            incidentId = text(payload, "incident_id", eventType);
+        } else if (IncidentIoEventTypes.PRIVATE_FOLLOW_UP.contains(eventType)) {
+            incidentId = IncidentIoEventTypes.FOLLOW_UP_KEY_PREFIX + id(payload, eventType);
         } else {
             return Optional.empty();
         }
@@ -86,10 +91,14 @@ public class IncidentIoEventParser {
     }
 
     private static String id(JsonNode node, String where) {
-        JsonNode id = node.get("id");
-        if (id == null || !id.isTextual() || id.asText().isBlank() || id.asText().length() > MAX_ID_LENGTH) {
-            throw new WebhookRejected(400, where + ".id is missing, not a string, or too long");
+        return text(node, "id", where);
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > MAX_ID_LENGTH) {
+            throw new WebhookRejected(400, where + "." + field + " is missing, not a string, or too long");
         }
-        return id.asText();
+        return value.asText();
     }
 }

@@ -12,9 +12,16 @@ public record MappingTemplate(String source, Expression expression, Map<String, 
 
     /** Applies the template; the result must be an object of scalar values, returned as ServiceNow strings. */
     public Map<String, String> apply(JsonNode input) {
+        return apply(input, Map.of());
+    }
+
+    /** As {@link #apply(JsonNode)}, with more variables for this one call (e.g. {@code $incident}). */
+    public Map<String, String> apply(JsonNode input, Map<String, JsonNode> extraVariables) {
+        Map<String, JsonNode> all = new java.util.HashMap<>(variables);
+        all.putAll(extraVariables);
         JsonNode output;
         try {
-            output = expression.apply(variables, input);
+            output = expression.apply(all, input);
         } catch (JsltException e) {
             throw new MappingFailure(source + ": " + e.getMessage(), e);
         }

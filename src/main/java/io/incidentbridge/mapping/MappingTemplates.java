@@ -27,35 +27,50 @@ public class MappingTemplates {
     private final BridgeProperties properties;
     private final List<Function> functions;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    private volatile MappingTemplate incident;
+    private volatile Loaded loaded;
+
+    /** The templates in force, replaced together so a reload never mixes versions. */
+    private record Loaded(MappingTemplate incident, MappingTemplate followUp, MappingTemplate note) {
+    }
 
     public MappingTemplates(BridgeProperties properties, ReferenceLookups lookups) {
         this.properties = properties;
         BridgeProperties.Lookups missing = properties.lookups();
         this.functions = LookupFunction.all(lookups, new LookupFunction.MissingReferences(
                 missing.missingUser(), missing.missingGroup(), missing.missingConfigurationItem()));
-        this.incident = load();
+        this.loaded = load();
     }
 
     public MappingTemplate incidentTemplate() {
-        return incident;
+        return loaded.incident();
     }
 
-    /** Re-reads the files; on failure throws and keeps the previous version. */
-    public MappingTemplate reload() {
-        MappingTemplate loaded = load();
-        incident = loaded;
-        return loaded;
+    public MappingTemplate followUpTemplate() {
+        return loaded.followUp();
     }
 
-    private MappingTemplate load() {
+    public MappingTemplate noteTemplate() {
+        return loaded.note();
+    }
+
+    /** Re-reads the files; on failure throws and keeps the previous versions. */
+    public void reload() {
+        loaded = load();
+    }
+
+    private Loaded load() {
         BridgeProperties.Mapping mapping = properties.mapping();
         Path directory = Path.of(mapping.directory());
-        Path templateFile = directory.resolve(mapping.incidentTemplate());
-        Path valuesFile = directory.resolve(mapping.valueTables());
-        JsonNode values = readValues(valuesFile);
+        JsonNode values = readValues(directory.resolve(mapping.valueTables()));
         JsonNode bridge = yaml.createObjectNode().put("correlation_display", properties.servicenow().correlationDisplay());
-        return new MappingTemplate(templateFile.toString(), compile(templateFile), Map.of("values", values, "bridge", bridge));
+        Map<String, JsonNode> variables = Map.of("values", values, "bridge", bridge);
+        return new Loaded(template(directory.resolve(mapping.incidentTemplate()), variables),
+                template(directory.resolve(mapping.followUpTemplate()), variables),
+                template(directory.resolve(mapping.noteTemplate()), variables));
+    }
+
+    private MappingTemplate template(Path file, Map<String, JsonNode> variables) {
+        return new MappingTemplate(file.toString(), compile(file), variables);
     }
 
     private Expression compile(Path file) {

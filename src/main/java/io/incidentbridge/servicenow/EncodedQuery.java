@@ -23,6 +23,10 @@ public final class EncodedQuery {
         return with(field(field) + "=" + escape(value));
     }
 
+    public EncodedQuery andLike(String field, String value) {
+        return with(field(field) + "LIKE" + escape(value));
+    }
+
     public EncodedQuery andGreaterOrEqual(String field, String value) {
         return with(field(field) + ">=" + escape(value));
     }

@@ -18,11 +18,11 @@ public class IncidentIoLinkPinner {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentIoLinkPinner.class);
     private final IncidentIoClient incidentIo;
     private final ServiceNowTableClient serviceNow;
-    private final IncidentLinkRepository links;
+    private final RecordLinkRepository links;
     private final boolean enabled;
 
     public IncidentIoLinkPinner(IncidentIoClient incidentIo, ServiceNowTableClient serviceNow,
-                                IncidentLinkRepository links, BridgeProperties properties) {
+                                RecordLinkRepository links, BridgeProperties properties) {
         this.incidentIo = incidentIo;
         this.serviceNow = serviceNow;
         this.links = links;
@@ -30,7 +30,7 @@ public class IncidentIoLinkPinner {
     }
 
     public SyncOutcome pin(SyncOutcome outcome) {
-        IncidentLink link = outcome.link();
+        RecordLink link = outcome.link();
         if (!enabled || link.pinned() || outcome.action() == SyncOutcome.Action.STALE) {
             return outcome;
         }
@@ -42,11 +42,11 @@ public class IncidentIoLinkPinner {
         } catch (PermanentFailure refused) {
             // ServiceNow already holds the incident; a link incident.io will not take must not undo that.
             // The link stays unpinned and the next sync of this incident tries again.
-            LOG.warn("incident.io refused the link to ServiceNow {} on {}: {}", link.number(), link.incidentReference(),
+            LOG.warn("incident.io refused the link to ServiceNow {} on {}: {}", link.number(), link.sourceReference(),
                     refused.getMessage());
             return outcome;
         }
-        IncidentLink pinned = link.pinnedNow();
+        RecordLink pinned = link.pinnedNow();
         links.save(pinned);
         return new SyncOutcome(outcome.action(), pinned, outcome.writtenFields());
     }

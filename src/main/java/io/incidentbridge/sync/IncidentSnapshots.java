@@ -28,24 +28,26 @@ public class IncidentSnapshots {
         this.includePrivate = properties.sync().conditions().includePrivate();
     }
 
+    /**
+     * The newest state of the claimed incident. A claim of follow-up events alone fetches the incident, so a
+     * follow-up whose incident was never synced brings the incident over first and never makes an orphan task.
+     */
     public IncidentSnapshot newest(ClaimedIncident claim) {
+        boolean privateEvent = claim.events().stream().anyMatch(e -> IncidentIoEventTypes.idOnly(e.eventType()));
+        if (privateEvent && !includePrivate) {
+            return IncidentSnapshot.unfetchedPrivate(claim.incidentKey(),
+                    json.createObjectNode().put("id", claim.incidentKey()).put("visibility", "private"));
+        }
         IncidentSnapshot newest = null;
-        boolean idOnly = false;
         for (StoredEvent event : claim.events()) {
-            if (IncidentIoEventTypes.idOnly(event.eventType())) {
-                idOnly = true;
-                continue;
-            }
-            IncidentSnapshot snapshot = snapshot(incidentOf(event));
-            if (snapshot.newerThan(newest)) {
-                newest = snapshot;
+            if (IncidentIoEventTypes.incidentState(event.eventType()) && !IncidentIoEventTypes.idOnly(event.eventType())) {
+                IncidentSnapshot snapshot = snapshot(incidentOf(event));
+                if (snapshot.newerThan(newest)) {
+                    newest = snapshot;
+                }
             }
         }
-        if (idOnly) {
-            if (!includePrivate) {
-                return IncidentSnapshot.unfetchedPrivate(claim.incidentKey(),
-                        json.createObjectNode().put("id", claim.incidentKey()).put("visibility", "private"));
-            }
+        if (newest == null || privateEvent) {
             IncidentSnapshot fetched = snapshot(incidentIo.incident(claim.incidentKey()));
             if (fetched.newerThan(newest)) {
                 newest = fetched;

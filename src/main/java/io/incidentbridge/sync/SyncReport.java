@@ -11,16 +11,16 @@ public class SyncReport {
     private static final Logger LOG = LoggerFactory.getLogger(SyncReport.class);
 
     public SyncOutcome report(SyncOutcome outcome) {
-        IncidentLink link = outcome.link();
-        try (MDC.MDCCloseable incident = MDC.putCloseable("incident", link.incidentReference());
+        RecordLink link = outcome.link();
+        try (MDC.MDCCloseable incident = MDC.putCloseable("incident", link.sourceReference());
              MDC.MDCCloseable record = MDC.putCloseable("servicenow", link.number())) {
             switch (outcome.action()) {
-                case CREATED -> LOG.info("ServiceNow {} created for {} with {}", link.number(), link.incidentReference(),
+                case CREATED -> LOG.info("ServiceNow {} created for {} with {}", link.number(), link.sourceReference(),
                         outcome.writtenFields().keySet());
-                case UPDATED -> LOG.info("ServiceNow {} updated for {}: {}", link.number(), link.incidentReference(),
+                case UPDATED -> LOG.info("ServiceNow {} updated for {}: {}", link.number(), link.sourceReference(),
                         outcome.writtenFields());
-                case UNCHANGED -> LOG.debug("ServiceNow {} already matches {}", link.number(), link.incidentReference());
-                case STALE -> LOG.debug("Ignored an older state of {} than the one ServiceNow {} has", link.incidentReference(),
+                case UNCHANGED -> LOG.debug("ServiceNow {} already matches {}", link.number(), link.sourceReference());
+                case STALE -> LOG.debug("Ignored an older state of {} than the one ServiceNow {} has", link.sourceReference(),
                         link.number());
             }
         }

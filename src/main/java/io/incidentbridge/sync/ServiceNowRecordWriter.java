@@ -1,0 +1,85 @@
+package io.incidentbridge.sync;
+
+import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.errors.PermanentFailure;
+import io.incidentbridge.servicenow.EncodedQuery;
+import io.incidentbridge.servicenow.ServiceNowRecord;
+import io.incidentbridge.servicenow.ServiceNowTableClient;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Bring this ServiceNow record in line with that incident.io object": the one idempotent write. Without a
+ * link it looks the record up by correlation_id before creating, so a lost POST response never makes a
+ * duplicate; with a link it sends only the fields that differ from what it last wrote; a state older than
+ * the one last written is ignored.
+ */
+@Component
+public class ServiceNowRecordWriter {
+    private final ServiceNowTableClient serviceNow;
+    private final RecordLinkRepository links;
+    private final Clock clock;
+    private final String correlationDisplay;
+
+    public ServiceNowRecordWriter(ServiceNowTableClient serviceNow, RecordLinkRepository links, Clock clock,
+                                  BridgeProperties properties) {
+        this.serviceNow = serviceNow;
+        this.links = links;
+        this.clock = clock;
+        this.correlationDisplay = properties.servicenow().correlationDisplay();
+    }
+
+    public SyncOutcome write(SourceState source, String table, Map<String, String> fields) {
+        Optional<RecordLink> existing = links.find(source.kind(), source.id());
+        if (existing.isPresent() && existing.get().sourceUpdatedAt().isAfter(source.updatedAt())) {
+            return new SyncOutcome(SyncOutcome.Action.STALE, existing.get(), Map.of());
+        }
+        return existing.map(link -> update(link, source, fields)).orElseGet(() -> createOrAdopt(source, table, fields));
+    }
+
+    private SyncOutcome update(RecordLink link, SourceState source, Map<String, String> fields) {
+        Map<String, String> changed = FieldDiff.changed(fields, link.syncedFields());
+        if (!changed.isEmpty()) {
+            try {
+                serviceNow.update(link.table(), link.sysId(), changed);
+            } catch (PermanentFailure e) {
+                if ("http-404".equals(e.kind())) {
+                    throw new PermanentFailure("record-deleted", "ServiceNow " + link.table() + " " + link.number()
+                            + " (sys_id " + link.sysId() + ") linked to " + link.sourceReference() + " no longer exists", e);
+                }
+                throw e;
+            }
+        }
+        RecordLink saved = save(source, fields, link.table(), link.sysId(), link.number(), link.pinned());
+        return new SyncOutcome(changed.isEmpty() ? SyncOutcome.Action.UNCHANGED : SyncOutcome.Action.UPDATED, saved, changed);
+    }
+
+    private SyncOutcome createOrAdopt(SourceState source, String table, Map<String, String> fields) {
+        EncodedQuery byCorrelation = EncodedQuery.eq("correlation_id", source.id()).andEq("correlation_display", correlationDisplay);
+        Optional<ServiceNowRecord> found = serviceNow.findOne(table, byCorrelation);
+        if (found.isPresent()) {
+            ServiceNowRecord record = found.get();
+            Map<String, String> changed = FieldDiff.changed(fields, record.fields());
+            if (!changed.isEmpty()) {
+                serviceNow.update(table, record.sysId(), changed);
+            }
+            RecordLink saved = save(source, fields, table, record.sysId(), record.number(), false);
+            return new SyncOutcome(changed.isEmpty() ? SyncOutcome.Action.UNCHANGED : SyncOutcome.Action.UPDATED, saved, changed);
+        }
+        ServiceNowRecord created = serviceNow.create(table, fields);
+        RecordLink saved = save(source, fields, table, created.sysId(), created.number(), false);
+        return new SyncOutcome(SyncOutcome.Action.CREATED, saved, fields);
+    }
+
+    /** After a successful write ServiceNow holds every mapped value: that is what the next diff compares with. */
+    private RecordLink save(SourceState source, Map<String, String> fields, String table, String sysId, String number,
+                            boolean pinned) {
+        RecordLink link = new RecordLink(source.kind(), source.id(), source.reference(), source.incidentId(), table, sysId,
+                number, fields, source.updatedAt(), OffsetDateTime.now(clock), pinned);
+        links.save(link);
+        return link;
+    }
+}

@@ -1,0 +1,32 @@
+package io.incidentbridge.emulator.servicenow;
+
+import java.time.Clock;
+
+/** Wires the emulator's parts together once; the facade and the HTTP side share them. */
+final class EmulatorContext {
+
+    final Clock clock = Clock.systemUTC();
+    final Schemas schemas = new Schemas();
+    final RecordStore store = new RecordStore(schemas);
+    final JournalRecorder journal = new JournalRecorder(store, schemas);
+    final RecordWriter writer = new RecordWriter(store, new BusinessRules(), journal, clock);
+    final UserDirectory users = new UserDirectory(store, writer, schemas, SeedData.ADMIN);
+    final FieldAccess fields = new FieldAccess(schemas, store);
+    final DisplayValues display = new DisplayValues(schemas, store, new JournalHistory(store));
+    final RecordQuery query = new RecordQuery(store, fields, display);
+    final AccessPolicy access = new AccessPolicy();
+    final TokenStore tokens = new TokenStore(clock);
+    final RateLimiter rateLimiter = new RateLimiter();
+    final Faults faults = new Faults();
+    final RequestLog log = new RequestLog();
+
+    RequestRouter router(String clientId, String clientSecret) {
+        RecordRenderer renderer = new RecordRenderer(fields, display);
+        TableApiEndpoint tables = new TableApiEndpoint(schemas,
+                new TableReads(store, query, renderer, access, users),
+                new TableWrites(store, writer, renderer, access, users));
+        return new RequestRouter(faults, new OAuthTokenEndpoint(clientId, clientSecret, tokens, users),
+                new Authenticator(tokens, users), rateLimiter, tables, new StatsEndpoint(schemas, query, access),
+                clock);
+    }
+}

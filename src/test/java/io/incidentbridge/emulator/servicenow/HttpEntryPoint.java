@@ -1,0 +1,64 @@
+package io.incidentbridge.emulator.servicenow;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Adapts the JDK HTTP server: reads the request, logs it on arrival, routes it, logs the status, writes it. */
+final class HttpEntryPoint implements HttpHandler {
+
+    private final RequestRouter router;
+    private final RequestLog log;
+    private final Clock clock;
+    private final String fallbackOrigin;
+
+    HttpEntryPoint(RequestRouter router, RequestLog log, Clock clock, String fallbackOrigin) {
+        this.router = router;
+        this.log = log;
+        this.clock = clock;
+        this.fallbackOrigin = fallbackOrigin;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            ApiResponse response;
+            RequestLog.Entry entry = null;
+            try {
+                ApiRequest request = read(exchange);
+                entry = log.arrived(clock.instant(), request);
+                response = router.route(request);
+            } catch (ApiException e) {
+                response = e.response();
+            }
+            if (entry != null) {
+                entry.answered(response.status());
+            }
+            ResponseWriter.write(exchange, response);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private ApiRequest read(HttpExchange exchange) throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), first(values)));
+        String override = headers.get("x-http-method-override");
+        String method = (override == null ? exchange.getRequestMethod() : override).toUpperCase(Locale.ROOT);
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String host = headers.get("host");
+        String origin = host == null ? fallbackOrigin : "http://" + host;
+        QueryString query = QueryString.parse(exchange.getRequestURI().getRawQuery());
+        return new ApiRequest(method, exchange.getRequestURI().getRawPath(), query, headers, body, origin);
+    }
+
+    private static String first(List<String> values) {
+        return values.isEmpty() ? "" : values.get(0);
+    }
+}

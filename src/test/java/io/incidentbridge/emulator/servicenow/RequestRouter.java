@@ -1,0 +1,101 @@
+package io.incidentbridge.emulator.servicenow;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The order real requests go through: outage, OAuth endpoint, then for the REST API injected faults,
+ * authentication, the rate-limit rule and finally the Table or Aggregate API.
+ */
+final class RequestRouter {
+
+    /** Detail value for one-shot 429s when no rule is configured: the doc's example limit (§4). */
+    private static final int NOMINAL_LIMIT = 100;
+
+    private final Faults faults;
+    private final OAuthTokenEndpoint oauth;
+    private final Authenticator authenticator;
+    private final RateLimiter rateLimiter;
+    private final TableApiEndpoint tables;
+    private final StatsEndpoint stats;
+    private final Clock clock;
+
+    RequestRouter(Faults faults, OAuthTokenEndpoint oauth, Authenticator authenticator, RateLimiter rateLimiter,
+                  TableApiEndpoint tables, StatsEndpoint stats, Clock clock) {
+        this.faults = faults;
+        this.oauth = oauth;
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.tables = tables;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    ApiResponse route(ApiRequest request) {
+        try {
+            if (faults.outage()) {
+                return ErrorResponses.injected(503, faults.htmlErrorBodies());
+            }
+            if (request.path().equals("/oauth_token.do")) {
+                return oauth.handle(request);
+            }
+            if (request.path().startsWith("/api/")) {
+                return api(request);
+            }
+            return ErrorResponses.error(404, "Not Found", null);
+        } catch (ApiException e) {
+            return e.response();
+        } catch (RuntimeException e) {
+            return ErrorResponses.emulatorFailure(e);
+        }
+    }
+
+    private ApiResponse api(ApiRequest request) {
+        FaultPlan plan = faults.nextApiRequest();
+        Pause.hold(plan.delay());
+        if (plan.injectsStatus()) {
+            return injected(plan);
+        }
+        UserAccount user = authenticator.authenticate(request)
+                .orElseThrow(() -> new ApiException(ErrorResponses.notAuthenticated()));
+        Optional<TablePath> table = TablePath.parse(request.path());
+        Optional<RateLimiter.Decision> rate = table.flatMap(t -> rateLimiter.count(user.userName(), clock.instant()));
+        List<ApiResponse.Header> rateHeaders = rate.map(RateLimiter.Decision::headers).orElse(List.of());
+        ApiResponse response = rate.filter(RateLimiter.Decision::exceeded)
+                .map(d -> ErrorResponses.rateLimited(d.limit())
+                        .withHeader("Retry-After", String.valueOf(d.retryAfterSeconds())))
+                .orElseGet(() -> dispatch(request, user, table));
+        return response.withHeaders(rateHeaders)
+                .withHeader("X-Is-Logged-In", "true")
+                .withHeader("Set-Cookie", "JSESSIONID=" + Identifiers.sysId().toUpperCase() + "; Path=/; HttpOnly");
+    }
+
+    private ApiResponse dispatch(ApiRequest request, UserAccount user, Optional<TablePath> table) {
+        try {
+            if (table.isPresent()) {
+                return tables.handle(request, user, table.get());
+            }
+            Optional<String> statsTable = StatsEndpoint.table(request.path());
+            if (statsTable.isPresent()) {
+                return stats.handle(request, user, statsTable.get());
+            }
+            return ErrorResponses.unknownResource();
+        } catch (ApiException e) {
+            return e.response();
+        }
+    }
+
+    private ApiResponse injected(FaultPlan plan) {
+        return switch (plan.status()) {
+            case 401 -> ErrorResponses.notAuthenticated();
+            case 429 -> {
+                int limit = rateLimiter.requestsPerHour() > 0 ? rateLimiter.requestsPerHour() : NOMINAL_LIMIT;
+                ApiResponse limited = ErrorResponses.rateLimited(limit);
+                yield plan.retryAfterSeconds() > 0
+                        ? limited.withHeader("Retry-After", String.valueOf(plan.retryAfterSeconds())) : limited;
+            }
+            default -> ErrorResponses.injected(plan.status(), plan.htmlBody());
+        };
+    }
+}

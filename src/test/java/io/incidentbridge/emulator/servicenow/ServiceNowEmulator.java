@@ -1,0 +1,203 @@
+package io.incidentbridge.emulator.servicenow;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A ServiceNow instance on loopback: OAuth ({@code /oauth_token.do}), the Table API and the Aggregate API's
+ * count, behaving as reference/servicenow-api.md describes real instances. The Java methods give tests a
+ * back door to seed and inspect data and to switch faults; HTTP clients see only ServiceNow's behaviour.
+ */
+public final class ServiceNowEmulator implements AutoCloseable {
+
+    public static final String CLIENT_ID = "incident-bridge";
+    public static final String CLIENT_SECRET = "sn-client-secret-0123";
+    public static final String USERNAME = "bridge.integration";
+    public static final String PASSWORD = "sn-password-0123";
+
+    /** Enough threads that injected latency and hangs do not serialise concurrent requests. */
+    private static final int THREADS = 32;
+
+    private final EmulatorContext context;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private ServiceNowEmulator(EmulatorContext context, HttpServer server, ExecutorService executor) {
+        this.context = context;
+        this.server = server;
+        this.executor = executor;
+    }
+
+    public static ServiceNowEmulator start() {
+        return start(0);
+    }
+
+    public static ServiceNowEmulator start(int port) {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every response waits ~40 ms
+        // for a delayed ACK. Read once per JVM, so it only helps if no HttpServer was created before.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        EmulatorContext context = new EmulatorContext();
+        SeedData.install(context.users, context.writer, context.schemas, USERNAME, PASSWORD);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "servicenow-emulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        String origin = "http://127.0.0.1:" + server.getAddress().getPort();
+        server.createContext("/", new HttpEntryPoint(context.router(CLIENT_ID, CLIENT_SECRET), context.log,
+                context.clock, origin));
+        server.setExecutor(executor);
+        server.start();
+        return new ServiceNowEmulator(context, server, executor);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    public ServiceNowEmulator accessTokenLifetime(Duration d) {
+        context.tokens.accessLifetime(d);
+        return this;
+    }
+
+    public ServiceNowEmulator refreshTokenLifetime(Duration d) {
+        context.tokens.refreshLifetime(d);
+        return this;
+    }
+
+    /** KB0791140 mode: a password grant returns the user's still-valid tokens with extended expiry. */
+    public ServiceNowEmulator reuseActiveTokens(boolean on) {
+        context.tokens.reuseActiveTokens(on);
+        return this;
+    }
+
+    public void revokeAccessTokens() {
+        context.tokens.revokeAccessTokens();
+    }
+
+    public void revokeAllTokens() {
+        context.tokens.revokeAll();
+    }
+
+    /** A user without task ACLs; a null password means the user cannot log in. */
+    public String addUser(String userName, String password, String email, String name, Set<String> roles) {
+        return context.users.add(new UserSpec(null, userName, password, email, name, roles, TaskAcl.NONE));
+    }
+
+    public String userSysId(String userName) {
+        return context.users.get(userName).sysId();
+    }
+
+    public void setRoles(String userName, Set<String> roles) {
+        context.users.update(userName, a -> a.withRoles(roles));
+    }
+
+    public void setTaskAcl(String userName, boolean create, boolean read, boolean write) {
+        context.users.update(userName, a -> a.withTaskAcl(new TaskAcl(create, read, write)));
+    }
+
+    public void lockUser(String userName, boolean locked) {
+        context.users.update(userName, a -> a.withLocked(locked));
+        context.users.setFlag(userName, "locked_out", locked);
+    }
+
+    public void requirePasswordReset(String userName, boolean required) {
+        context.users.update(userName, a -> a.withPasswordResetRequired(required));
+        context.users.setFlag(userName, "password_needs_reset", required);
+    }
+
+    /** An hourly per-user rule on the Table API; 0 removes it (the default: no rule). */
+    public void rateLimit(int requestsPerHour) {
+        context.rateLimiter.requestsPerHour(requestsPerHour);
+    }
+
+    /** Raw values as seen through {@code table} (rows of extending tables included), oldest first. */
+    public List<Map<String, String>> records(String table) {
+        TableSchema schema = context.schemas.get(table);
+        return context.store.rows(table).stream().map(r -> schema.view(r.values())).toList();
+    }
+
+    public Optional<Map<String, String>> record(String table, String sysId) {
+        TableSchema schema = context.schemas.get(table);
+        return context.store.row(table, sysId).map(r -> schema.view(r.values()));
+    }
+
+    /** Runs an encoded query as the Table API would, without ACLs. */
+    public List<Map<String, String>> find(String table, String encodedQuery) {
+        TableSchema schema = context.schemas.get(table);
+        return context.query.select(schema, EncodedQueryParser.parse(encodedQuery)).stream().map(schema::view).toList();
+    }
+
+    /**
+     * Inserts as admin with business rules applied. Unlike a POST, fixtures may preset sys_ columns
+     * (e.g. sys_created_on, sys_updated_on) to build time-based scenarios.
+     */
+    public String insert(String table, Map<String, String> fields) {
+        return context.writer.insert(context.schemas.get(table), fields, SeedData.ADMIN, true).sysId();
+    }
+
+    /** Updates exactly as a PATCH by that user would (sys_ columns ignored, business rules applied). */
+    public void update(String table, String sysId, Map<String, String> fields, String asUserName) {
+        Actor actor = Actor.of(context.users.get(asUserName));
+        context.writer.update(context.schemas.get(table), sysId, fields, actor)
+                .orElseThrow(() -> new NoSuchElementException("No " + table + " record " + sysId));
+    }
+
+    public void delete(String table, String sysId) {
+        if (!context.writer.delete(context.schemas.get(table), sysId)) {
+            throw new NoSuchElementException("No " + table + " record " + sysId);
+        }
+    }
+
+    /** sys_journal_field rows of a record, oldest first. */
+    public List<Map<String, String>> journal(String sysId) {
+        return context.journal.entries(sysId);
+    }
+
+    public Faults faults() {
+        return context.faults;
+    }
+
+    public List<RecordedRequest> requests() {
+        return context.log.snapshot();
+    }
+
+    public void clearRequests() {
+        context.log.clear();
+    }
+
+    public long count(String method, String pathPrefix) {
+        return requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix))
+                .count();
+    }
+
+    public long tokenRequests(String grantType) {
+        return requests().stream()
+                .filter(r -> r.path().equals("/oauth_token.do"))
+                .filter(r -> grantType.equals(QueryString.parse(r.body()).value("grant_type")))
+                .count();
+    }
+}

@@ -1,0 +1,135 @@
+package io.incidentbridge.emulator.servicenow;
+
+import static io.incidentbridge.emulator.servicenow.EmulatorClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServiceNowEmulatorIncidentRulesTest {
+
+    private static final String DATE_TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
+
+    private ServiceNowEmulator emulator;
+    private EmulatorClient client;
+
+    @BeforeEach
+    void start() {
+        emulator = ServiceNowEmulator.start();
+        client = new EmulatorClient(emulator);
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    @ParameterizedTest(name = "impact {0} x urgency {1} -> priority {2}")
+    @CsvSource({"1,1,1", "1,2,2", "1,3,3", "2,1,2", "2,2,3", "2,3,4", "3,1,3", "3,2,4", "3,3,5"})
+    void priorityFollowsTheLookupMatrix(String impact, String urgency, String priority) {
+        JsonNode result = json(client.post("/api/now/table/incident",
+                "{\"impact\":\"" + impact + "\",\"urgency\":\"" + urgency + "\"}")).get("result");
+
+        assertThat(result.get("priority").asText()).isEqualTo(priority);
+    }
+
+    @Test
+    void priorityIsRecomputedOnUpdateAndCannotBeWrittenDirectly() {
+        String sysId = client.createIncident("{\"impact\":\"1\",\"priority\":\"1\"}");
+        assertThat(emulator.record("incident", sysId).orElseThrow()).containsEntry("priority", "3");
+
+        JsonNode result = json(client.patch("/api/now/table/incident/" + sysId, "{\"urgency\":\"1\"}")).get("result");
+
+        assertThat(result.get("priority").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void incidentStateMirrorsStateWhicheverIsWritten() {
+        String sysId = client.createIncident("{}");
+
+        client.patch("/api/now/table/incident/" + sysId, "{\"state\":\"2\"}");
+        assertThat(emulator.record("incident", sysId).orElseThrow()).containsEntry("incident_state", "2");
+
+        client.patch("/api/now/table/incident/" + sysId, "{\"incident_state\":\"3\"}");
+        assertThat(emulator.record("incident", sysId).orElseThrow())
+                .containsEntry("state", "3").containsEntry("incident_state", "3");
+    }
+
+    @Test
+    void resolvingStampsResolvedAtAndByWithoutRequiringCloseFields() {
+        String sysId = client.createIncident("{}");
+
+        JsonNode result = json(client.patch("/api/now/table/incident/" + sysId
+                + "?sysparm_exclude_reference_link=true", "{\"state\":\"6\"}")).get("result");
+
+        assertThat(result.get("resolved_at").asText()).matches(DATE_TIME);
+        assertThat(result.get("resolved_by").asText()).isEqualTo(SeedData.INTEGRATION_USER_SYS_ID);
+        assertThat(result.get("active").asText()).isEqualTo("true");
+        assertThat(result.get("closed_at").asText()).isEmpty();
+    }
+
+    @Test
+    void closingStampsClosedAtAndByAndDeactivates() {
+        String sysId = client.createIncident("{}");
+
+        JsonNode result = json(client.patch("/api/now/table/incident/" + sysId
+                + "?sysparm_exclude_reference_link=true", "{\"state\":\"7\",\"close_code\":\"Solution provided\","
+                + "\"close_notes\":\"Fixed\"}")).get("result");
+
+        assertThat(result.get("closed_at").asText()).matches(DATE_TIME);
+        assertThat(result.get("closed_by").asText()).isEqualTo(SeedData.INTEGRATION_USER_SYS_ID);
+        assertThat(result.get("resolved_at").asText()).matches(DATE_TIME);
+        assertThat(result.get("active").asText()).isEqualTo("false");
+    }
+
+    @Test
+    void cancelingDeactivates() {
+        String sysId = client.createIncident("{}");
+
+        client.patch("/api/now/table/incident/" + sysId, "{\"state\":\"8\"}");
+
+        assertThat(emulator.record("incident", sysId).orElseThrow()).containsEntry("active", "false");
+    }
+
+    @Test
+    void reopeningAResolvedIncidentReactivatesAndCounts() {
+        String sysId = client.createIncident("{}");
+        client.patch("/api/now/table/incident/" + sysId, "{\"state\":\"6\"}");
+
+        client.patch("/api/now/table/incident/" + sysId, "{\"state\":\"2\"}");
+
+        assertThat(emulator.record("incident", sysId).orElseThrow())
+                .containsEntry("active", "true")
+                .containsEntry("reopen_count", "1")
+                .containsEntry("reopened_by", SeedData.INTEGRATION_USER_SYS_ID);
+    }
+
+    @Test
+    void aCallerUpdateReleasesAnAwaitingCallerHold() {
+        String sysId = client.createIncident("{\"caller_id\":\"" + SeedData.ABEL_TUTER_SYS_ID + "\",\"state\":\"3\","
+                + "\"hold_reason\":\"1\"}");
+
+        emulator.update("incident", sysId, Map.of("comments", "Here is the log you asked for"), "abel.tuter");
+
+        assertThat(emulator.record("incident", sysId).orElseThrow())
+                .containsEntry("state", "2").containsEntry("incident_state", "2").containsEntry("hold_reason", "");
+    }
+
+    @Test
+    void closingATaskDeactivatesIt() {
+        JsonNode task = json(client.post("/api/now/table/task", "{\"short_description\":\"Follow-up\"}")).get("result");
+        assertThat(task.get("state").asText()).isEqualTo("1");
+        assertThat(task.get("active").asText()).isEqualTo("true");
+
+        JsonNode closed = json(client.patch("/api/now/table/task/" + task.get("sys_id").asText(),
+                "{\"state\":\"3\"}")).get("result");
+
+        assertThat(closed.get("active").asText()).isEqualTo("false");
+        assertThat(closed.get("closed_at").asText()).matches(DATE_TIME);
+    }
+}
