@@ -1,0 +1,137 @@
+package io.incidentbridge.emulator.incidentio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/**
+ * Every request passes the same gates, in the order a client meets them at incident.io: injected infrastructure
+ * faults first (they happen before the application), then routing, bearer authentication, the per-key rate
+ * limit, and only then the handler. Each request is logged before its answer is sent, so a client that has
+ * read the answer always finds its request in the log.
+ */
+final class ApiPipeline implements HttpHandler {
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private final Router router;
+    private final ApiKeyPolicy key;
+    private final RateLimiter rateLimiter;
+    private final Faults faults;
+    private final RequestLog log;
+    private final Clock clock;
+
+    ApiPipeline(Router router, ApiKeyPolicy key, RateLimiter rateLimiter, Faults faults, RequestLog log, Clock clock) {
+        this.router = router;
+        this.key = key;
+        this.rateLimiter = rateLimiter;
+        this.faults = faults;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Instant at = clock.instant();
+            URI uri = exchange.getRequestURI();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, List<String>> query = QueryString.parse(uri.getRawQuery());
+            ApiCall call = new ApiCall(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getRawPath(), List.of(),
+                    query, body);
+            String requestId = UUID.randomUUID().toString();
+            Answer answer = answer(call, exchange.getRequestHeaders().getFirst("Authorization"), requestId);
+            log.add(new RecordedRequest(at, call.method(), uri.getPath(), QueryString.flatten(query),
+                    headers(exchange), body, answer.status()));
+            send(exchange, answer);
+        }
+    }
+
+    private Answer answer(ApiCall call, String authorization, String requestId) {
+        delay(faults.latency());
+        try {
+            return route(call, authorization, requestId);
+        } catch (ApiError refused) {
+            return new Answer(refused.status(), refused.render(requestId));
+        } catch (RuntimeException bug) {
+            // A defect in the emulator itself: answered like an incident.io 500, with the cause in the message,
+            // rather than a dropped connection the client could not explain.
+            return new Answer(500, ApiError.serverError(500, "emulator defect: " + bug).render(requestId));
+        }
+    }
+
+    private Answer route(ApiCall call, String authorization, String requestId) {
+        if (faults.outage()) {
+            throw ApiError.serverError(503, "incident.io is unavailable (injected outage)");
+        }
+        OptionalInt failure = faults.takeFailure();
+        if (failure.isPresent()) {
+            throw ApiError.serverError(failure.getAsInt(), "injected failure");
+        }
+        Router.Match match = router.match(call.method(), call.path())
+                .orElseThrow(() -> ApiError.notFound("the route " + call.method() + " " + call.path()));
+        authenticate(authorization);
+        Optional<Instant> limited = faults.takeRateLimit() ? Optional.of(rateLimiter.windowEnd()) : rateLimiter.acquire();
+        if (limited.isPresent()) {
+            return new Answer(429, ErrorBodies.tooManyRequests(requestId, ApiKeyPolicy.KEY_NAME, key.perMinute(), limited.get()));
+        }
+        ApiResponse response = match.handler().handle(call.withPathParams(match.pathParams()));
+        return new Answer(response.status(), response.body());
+    }
+
+    private void authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw ApiError.unauthorized("No authorization material provided in request");
+        }
+        String[] parts = authorization.trim().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer") || !key.accepts(parts[1])) {
+            throw ApiError.unauthorized("The API key provided is not valid");
+        }
+    }
+
+    private static void send(HttpExchange exchange, Answer answer) throws IOException {
+        if (answer.body() == null) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+            return;
+        }
+        byte[] bytes = Json.write(answer.body()).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        return headers;
+    }
+
+    /** The injected latency; an interrupted wait ends early and keeps the interrupt for the server thread. */
+    private static void delay(Duration latency) {
+        if (latency.isZero() || latency.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
