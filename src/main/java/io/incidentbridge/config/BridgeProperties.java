@@ -77,7 +77,7 @@ public record BridgeProperties(
     public record Inbox(
             @DefaultValue("100ms") Duration pollInterval,
             @DefaultValue("100ms") Duration settleTime,
-            @DefaultValue("2m") Duration claimLease,
+            @DefaultValue("30s") Duration claimLease,
             @DefaultValue("500") @Min(1) int maxEventsPerClaim) {
     }
 

@@ -60,6 +60,11 @@ public class InboxClaimer {
         workers.release();
     }
 
+    /** Called well within the lease: extends every claim this replica holds. */
+    public void renewLeases() {
+        inbox.renew(owner, settings.claimLease());
+    }
+
     public String owner() {
         return owner;
     }

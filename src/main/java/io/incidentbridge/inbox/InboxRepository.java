@@ -62,6 +62,11 @@ public class InboxRepository {
         }
     }
 
+    /** Keeps this replica's claims alive while it works on them; a dead replica's claims simply run out. */
+    public int renew(String owner, Duration lease) {
+        return jdbc.update("UPDATE incident_claim SET lease_until = ? WHERE owner = ?", now().plus(lease), owner);
+    }
+
     public void release(String incidentKey, String owner) {
         jdbc.update("DELETE FROM incident_claim WHERE incident_key = ? AND owner = ?", incidentKey, owner);
     }
