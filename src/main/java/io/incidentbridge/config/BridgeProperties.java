@@ -75,14 +75,13 @@ public record BridgeProperties(
     }
 
     public record Inbox(
-            @DefaultValue("100ms") Duration pollInterval,
             @DefaultValue("100ms") Duration settleTime,
             @DefaultValue("30s") Duration claimLease,
             @DefaultValue("500") @Min(1) int maxEventsPerClaim) {
     }
 
     public record Sync(
-            @DefaultValue("16") @Min(1) @Max(256) int concurrency,
+            @DefaultValue("32") @Min(1) @Max(256) int concurrency,
             @Valid @NotNull @DefaultValue Conditions conditions) {
     }
 

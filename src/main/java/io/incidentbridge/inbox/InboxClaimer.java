@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,13 @@ public class InboxClaimer {
         this.settings = properties.inbox();
         this.workers = new Semaphore(properties.sync().concurrency());
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** For the greedy scheduler: when something was claimed it polls again at once, else it waits its delay. */
+    public List<ClaimedIncident> claimReady(Exchange exchange) {
+        List<ClaimedIncident> claimed = claimReady();
+        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, !claimed.isEmpty());
+        return claimed;
     }
 
     public List<ClaimedIncident> claimReady() {

@@ -28,7 +28,8 @@ final class LoadDriver {
         this.secret = secret;
     }
 
-    Result run(List<String> bodies, int count, int threads) throws Exception {
+    /** Sends {@code count} webhooks from {@code threads} senders, at most {@code perSecond} a second (0: no limit). */
+    Result run(List<String> bodies, int count, int threads, int perSecond) throws Exception {
         List<HttpRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             requests.add(signed("msg_" + UUID.randomUUID(), bodies.get(i % bodies.size())));
@@ -42,6 +43,13 @@ final class LoadDriver {
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    if (perSecond > 0) {
+                        long due = start + i * 1_000_000_000L / perSecond;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                    }
                     long sent = System.nanoTime();
                     HttpResponse<Void> response = http.send(requests.get(i), HttpResponse.BodyHandlers.discarding());
                     latencies[i] = System.nanoTime() - sent;
