@@ -25,7 +25,8 @@ public record BridgeProperties(
         @Valid @NotNull @DefaultValue Sync sync,
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue Mapping mapping,
-        @Valid @NotNull @DefaultValue Lookups lookups) {
+        @Valid @NotNull @DefaultValue Lookups lookups,
+        @Valid @NotNull @DefaultValue CmdbImport cmdbImport) {
 
     public record ServiceNow(
             @DefaultValue("") @Pattern(regexp = "(https?://[^\\s/]+.*)?", message = "SERVICENOW_INSTANCE_URL must be an http(s) URL")
@@ -109,6 +110,18 @@ public record BridgeProperties(
             @DefaultValue("") String missingUser,
             @DefaultValue("") String missingGroup,
             @DefaultValue("") String missingConfigurationItem) {
+    }
+
+    /** Scheduled import of CMDB items into the incident.io catalog, so responders pick services that map 1:1. */
+    public record CmdbImport(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("0 0/30 * * * ?") @NotBlank String cron,
+            @DefaultValue("cmdb_ci_service") @Pattern(regexp = "[a-z0-9_]+") String table,
+            @DefaultValue("") String query,
+            @DefaultValue("install_status") @NotBlank String retiredField,
+            @DefaultValue("7") List<String> retiredValues,
+            @DefaultValue("ServiceNow service") @NotBlank String catalogType,
+            @DefaultValue("500") @Min(1) @Max(10000) int pageSize) {
     }
 
     public record Mapping(

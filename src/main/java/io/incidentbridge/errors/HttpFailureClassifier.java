@@ -41,7 +41,8 @@ public final class HttpFailureClassifier {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                // incident.io writes the zone as "UTC", which RFC 1123 parsing knows as "GMT".
+                Instant at = ZonedDateTime.parse(trimmed.replaceFirst(" UTC$", " GMT"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
                 Duration wait = Duration.between(clock.instant(), at);
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException notDate) {

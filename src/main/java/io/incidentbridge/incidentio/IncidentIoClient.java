@@ -59,6 +59,43 @@ public class IncidentIoClient {
         return updates;
     }
 
+    /** The id of the catalog type with this name, creating it if there is none. */
+    public String catalogType(String name) {
+        for (JsonNode type : call("GET", "/v3/catalog_types", null).path("catalog_types")) {
+            if (name.equals(type.path("name").asText())) {
+                return type.path("id").asText();
+            }
+        }
+        ObjectNode body = json.createObjectNode().put("name", name)
+                .put("description", "Imported from the ServiceNow CMDB by Incident Bridge");
+        return call("POST", "/v3/catalog_types", body).path("catalog_type").path("id").asText();
+    }
+
+    /** The catalog entry whose id, external id or alias is {@code identifier}, if any. */
+    public java.util.Optional<String> findCatalogEntry(String typeId, String identifier) {
+        JsonNode entries = call("GET", "/v3/catalog_entries?catalog_type_id=" + encode(typeId) + "&page_size=1&identifier="
+                + encode(identifier), null).path("catalog_entries");
+        return entries.size() > 0 ? java.util.Optional.of(entries.get(0).path("id").asText()) : java.util.Optional.empty();
+    }
+
+    public String createCatalogEntry(String typeId, String name, String externalId) {
+        return call("POST", "/v3/catalog_entries", catalogEntry(typeId, name, externalId)).path("catalog_entry").path("id").asText();
+    }
+
+    public void updateCatalogEntry(String entryId, String typeId, String name, String externalId) {
+        call("PUT", "/v3/catalog_entries/" + encode(entryId), catalogEntry(typeId, name, externalId));
+    }
+
+    public void deleteCatalogEntry(String entryId) {
+        call("DELETE", "/v3/catalog_entries/" + encode(entryId), null);
+    }
+
+    private ObjectNode catalogEntry(String typeId, String name, String externalId) {
+        ObjectNode body = json.createObjectNode().put("catalog_type_id", typeId).put("name", name).put("external_id", externalId);
+        body.putObject("attribute_values");
+        return body;
+    }
+
     public JsonNode attachments(String incidentId) {
         return call("GET", "/v1/incident_attachments?incident_id=" + encode(incidentId), null).path("incident_attachments");
     }
@@ -96,7 +133,7 @@ public class IncidentIoClient {
             return read(response.body());
         }
         throw HttpFailureClassifier.fromStatus("incident.io", method + " " + pathOnly(pathAndQuery), response.statusCode(),
-                errorReason(response.body()), response.headers().firstValue("Retry-After"), clock);
+                errorReason(response.body()), retryAfter(response), clock);
     }
 
     private JsonNode read(String body) {
@@ -104,6 +141,20 @@ public class IncidentIoClient {
             return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
         } catch (JsonProcessingException e) {
             throw new TransientFailure("incident.io answered with a body that is not JSON", e);
+        }
+    }
+
+    /** incident.io says when to come back in the 429 body (rate_limit.retry_after, an HTTP date); a header wins if sent. */
+    private java.util.Optional<String> retryAfter(HttpResponse<String> response) {
+        java.util.Optional<String> header = response.headers().firstValue("Retry-After");
+        if (header.isPresent() || response.statusCode() != 429) {
+            return header;
+        }
+        try {
+            String date = json.readTree(response.body()).path("rate_limit").path("retry_after").asText("");
+            return date.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(date);
+        } catch (IOException | RuntimeException notJson) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -15,6 +15,11 @@ public final class EncodedQuery {
         this.terms = List.copyOf(terms);
     }
 
+    /** A query written by the operator in configuration (trusted as is); empty for none. */
+    public static EncodedQuery configured(String query) {
+        return new EncodedQuery(query == null || query.isBlank() ? List.of() : List.of(query.trim()));
+    }
+
     public static EncodedQuery eq(String field, String value) {
         return new EncodedQuery(List.of()).andEq(field, value);
     }
@@ -29,6 +34,10 @@ public final class EncodedQuery {
 
     public EncodedQuery andGreaterOrEqual(String field, String value) {
         return with(field(field) + ">=" + escape(value));
+    }
+
+    public EncodedQuery andNotEmpty(String field) {
+        return with(field(field) + "ISNOTEMPTY");
     }
 
     public EncodedQuery orderBy(String field) {

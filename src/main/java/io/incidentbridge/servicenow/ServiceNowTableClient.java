@@ -55,6 +55,17 @@ public class ServiceNowTableClient {
         return result.isArray() && result.size() > 0 ? Optional.of(record(table, result.get(0))) : Optional.empty();
     }
 
+    /** One page of records matching {@code query}, in the query's order, with only {@code fields}. */
+    public java.util.List<ServiceNowRecord> page(String table, EncodedQuery query, java.util.List<String> fields, int limit, int offset) {
+        String path = "/api/now/table/" + table + "?sysparm_query=" + encode(query.toString())
+                + "&sysparm_fields=" + encode(String.join(",", fields))
+                + "&sysparm_exclude_reference_link=true&sysparm_suppress_pagination_header=true"
+                + "&sysparm_limit=" + limit + "&sysparm_offset=" + offset;
+        java.util.List<ServiceNowRecord> records = new java.util.ArrayList<>();
+        call("GET", table, path, null).path("result").forEach(node -> records.add(record(table, node)));
+        return records;
+    }
+
     public ServiceNowRecord create(String table, Map<String, String> fields) {
         String path = "/api/now/table/" + table + "?sysparm_exclude_reference_link=true";
         return record(table, call("POST", table, path, fields).path("result"));

@@ -32,6 +32,9 @@ class HttpFailureClassifierTest {
                 "Rate limit exceeded", Optional.of("7"), clock);
         RateLimitedFailure date = (RateLimitedFailure) HttpFailureClassifier.fromStatus("incident.io", "GET", 429, "",
                 Optional.of("Thu, 17 Apr 2025 11:17:18 GMT"), clock);
+        RateLimitedFailure utc = (RateLimitedFailure) HttpFailureClassifier.fromStatus("incident.io", "GET", 429, "",
+                Optional.of("Thu, 17 Apr 2025 11:17:18 UTC"), clock);
+        assertThat(utc.retryAfter()).isEqualTo(Duration.ofSeconds(18));
         assertThat(seconds.retryAfter()).isEqualTo(Duration.ofSeconds(7));
         assertThat(date.retryAfter()).isEqualTo(Duration.ofSeconds(18));
     }
