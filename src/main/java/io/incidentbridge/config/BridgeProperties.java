@@ -26,7 +26,8 @@ public record BridgeProperties(
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue Mapping mapping,
         @Valid @NotNull @DefaultValue Lookups lookups,
-        @Valid @NotNull @DefaultValue CmdbImport cmdbImport) {
+        @Valid @NotNull @DefaultValue CmdbImport cmdbImport,
+        @Valid @NotNull @DefaultValue Access access) {
 
     public record ServiceNow(
             @DefaultValue("") @Pattern(regexp = "(https?://[^\\s/]+.*)?", message = "SERVICENOW_INSTANCE_URL must be an http(s) URL")
@@ -122,6 +123,14 @@ public record BridgeProperties(
             @DefaultValue("7") List<String> retiredValues,
             @DefaultValue("ServiceNow service") @NotBlank String catalogType,
             @DefaultValue("500") @Min(1) @Max(10000) int pageSize) {
+    }
+
+    /** Who may use the admin API, Hawtio and the metrics: an admin (everything) and a read-only viewer. */
+    public record Access(
+            @DefaultValue("") String adminUser,
+            @DefaultValue("") Secret adminPassword,
+            @DefaultValue("") String viewerUser,
+            @DefaultValue("") Secret viewerPassword) {
     }
 
     public record Mapping(

@@ -31,6 +31,10 @@ public abstract class BridgeApplicationTest {
     protected static final IncidentIoEmulator INCIDENTIO = IncidentIoEmulator.start();
     protected static final String WEBHOOK_SECRET = WebhookSender.newSecret();
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
+    protected static final String ADMIN_USER = "ops-admin";
+    protected static final String ADMIN_PASSWORD = "admin-pass-" + java.util.UUID.randomUUID();
+    protected static final String VIEWER_USER = "ops-viewer";
+    protected static final String VIEWER_PASSWORD = "viewer-pass-" + java.util.UUID.randomUUID();
 
     @LocalServerPort
     protected int port;
@@ -49,6 +53,10 @@ public abstract class BridgeApplicationTest {
         registry.add("INCIDENTIO_API_KEY", () -> IncidentIoEmulator.API_KEY);
         registry.add("INCIDENTIO_WEBHOOK_SECRET", () -> WEBHOOK_SECRET);
         registry.add("BRIDGE_DB_URL", () -> "jdbc:h2:mem:bridge-app-tests;DB_CLOSE_DELAY=-1");
+        registry.add("BRIDGE_ADMIN_USER", () -> ADMIN_USER);
+        registry.add("BRIDGE_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+        registry.add("BRIDGE_VIEWER_USER", () -> VIEWER_USER);
+        registry.add("BRIDGE_VIEWER_PASSWORD", () -> VIEWER_PASSWORD);
         registry.add("bridge.servicenow.request-timeout", () -> "2s");
         registry.add("bridge.retry.initial-delay", () -> "50ms");
         registry.add("bridge.retry.max-delay", () -> "1s");
