@@ -2,6 +2,7 @@ package io.incidentbridge.errors;
 
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.incidentio.WebhookRejected;
+import io.incidentbridge.ops.NotFound;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code webhook-edge-policy}: a rejected webhook gets its 4xx; failing to store one gets 503 so the sender retries.</li>
  *   <li>{@code sync-error-policy}: transient failures are redelivered in memory with exponential backoff and
  *       jitter, then wait durably in the inbox; 429s wait in the inbox for Retry-After; everything else is a dead letter.</li>
+ *   <li>{@code admin-api-policy}: 404 for what does not exist, 400 for a bad request, 409 when busy, 500 otherwise,
+ *       each with {"error": reason}.</li>
  *   <li>{@code poll-error-policy}: a failed poll is logged and the next poll tries again.</li>
  * </ul>
  */
@@ -21,6 +24,7 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
     public static final String WEBHOOK_EDGE = "webhook-edge-policy";
     public static final String SYNC = "sync-error-policy";
     public static final String POLL = "poll-error-policy";
+    public static final String ADMIN = "admin-api-policy";
 
     private final BridgeProperties.Retry retry;
 
@@ -49,6 +53,16 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
                     .bean("inboxOutcomes", "retryLater").end()
                 .onException(Exception.class).handled(true).useOriginalMessage()
                     .bean("inboxOutcomes", "deadLetter").end();
+
+        routeConfiguration(ADMIN)
+                .onException(NotFound.class).handled(true)
+                    .bean("adminAnswers", "notFound").end()
+                .onException(IllegalArgumentException.class).handled(true)
+                    .bean("adminAnswers", "badRequest").end()
+                .onException(IllegalStateException.class).handled(true)
+                    .bean("adminAnswers", "conflict").end()
+                .onException(Exception.class).handled(true)
+                    .bean("adminAnswers", "failed").end();
 
         routeConfiguration(POLL)
                 .onException(Exception.class).handled(true)

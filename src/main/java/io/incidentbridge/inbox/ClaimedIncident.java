@@ -7,6 +7,9 @@ import java.util.List;
  * Processing all of them at once is what collapses a burst of updates into one write.
  */
 public record ClaimedIncident(String incidentKey, List<StoredEvent> events) {
+    /** The source of events an operator put into the inbox. */
+    public static final String OPERATOR = "operator";
+
     public ClaimedIncident {
         events = List.copyOf(events);
     }
@@ -18,6 +21,11 @@ public record ClaimedIncident(String incidentKey, List<StoredEvent> events) {
     /** Events of a private follow-up, whose incident is not known yet. */
     public boolean isKeyedByFollowUp() {
         return incidentKey.startsWith(io.incidentbridge.incidentio.IncidentIoEventTypes.FOLLOW_UP_KEY_PREFIX);
+    }
+
+    /** An operator asked for this sync ("sync now", a replay): compare with ServiceNow as it is, not as last written. */
+    public boolean requestedByOperator() {
+        return events.stream().anyMatch(e -> OPERATOR.equals(e.source()));
     }
 
     public int attempts() {

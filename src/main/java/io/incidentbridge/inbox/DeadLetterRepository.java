@@ -52,6 +52,34 @@ public class DeadLetterRepository {
         return jdbc.query(SELECT + " WHERE status = ? ORDER BY id", this::deadLetter, OPEN);
     }
 
+    /** Dead letters matching every filter that is set (null = any), newest first, at most {@code limit}. */
+    public List<DeadLetter> matching(DeadLetterFilter filter, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (filter.status() != null) {
+            where.append(" AND status = ?");
+            args.add(filter.status());
+        }
+        if (filter.kind() != null) {
+            where.append(" AND error_kind = ?");
+            args.add(filter.kind());
+        }
+        if (filter.incident() != null) {
+            where.append(" AND incident_key = ?");
+            args.add(filter.incident());
+        }
+        if (filter.errorContains() != null) {
+            where.append(" AND error_message LIKE ?");
+            args.add("%" + filter.errorContains().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.since() != null) {
+            where.append(" AND created_at >= ?");
+            args.add(filter.since());
+        }
+        args.add(limit);
+        return jdbc.query(SELECT + where + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY", this::deadLetter, args.toArray());
+    }
+
     public Optional<DeadLetter> find(long id) {
         return jdbc.query(SELECT + " WHERE id = ?", this::deadLetter, id).stream().findFirst();
     }

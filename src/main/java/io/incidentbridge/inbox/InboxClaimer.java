@@ -58,6 +58,30 @@ public class InboxClaimer {
         return claimed;
     }
 
+    /**
+     * Claims one incident now, for an operator's "sync now": waits for a free worker and for any sync of the same
+     * incident in progress to finish, at most {@code patience}.
+     */
+    public java.util.Optional<ClaimedIncident> claimNow(String incidentKey, java.time.Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        if (!workers.tryAcquire(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return java.util.Optional.empty();
+        }
+        while (!inbox.claim(incidentKey, owner, settings.claimLease())) {
+            if (System.nanoTime() > deadline) {
+                workers.release();
+                return java.util.Optional.empty();
+            }
+            Thread.sleep(50);
+        }
+        List<StoredEvent> events = inbox.pendingEvents(incidentKey, settings.maxEventsPerClaim());
+        if (events.isEmpty()) {
+            release(incidentKey);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new ClaimedIncident(incidentKey, events));
+    }
+
     /** Called when a claimed incident has been dealt with, whatever the outcome. */
     public void release(ClaimedIncident work) {
         release(work.incidentKey());

@@ -97,6 +97,13 @@ public class InboxRepository {
                 ids.stream().map(id -> new Object[] {now.plus(delay), truncate(error), id, PENDING}).toList());
     }
 
+    /** Status and last error of one stored event, e.g. "DONE" or "DEAD: ServiceNow answered 403 ...". */
+    public String status(String source, String deliveryId) {
+        return jdbc.query("SELECT status, last_error FROM inbox_event WHERE source = ? AND delivery_id = ?",
+                (rs, row) -> rs.getString(1) + (rs.getString(2) == null ? "" : ": " + rs.getString(2)), source, deliveryId)
+                .stream().findFirst().orElse("unknown");
+    }
+
     public long backlog() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox_event WHERE status = ?", Long.class, PENDING);
         return count == null ? 0 : count;

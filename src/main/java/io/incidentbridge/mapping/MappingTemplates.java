@@ -28,6 +28,7 @@ public class MappingTemplates {
     private final List<Function> functions;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private volatile Loaded loaded;
+    private volatile long lastModified;
 
     /** The templates in force, replaced together so a reload never mixes versions. */
     private record Loaded(MappingTemplate incident, MappingTemplate followUp, MappingTemplate note) {
@@ -39,6 +40,8 @@ public class MappingTemplates {
         this.functions = LookupFunction.all(lookups, new LookupFunction.MissingReferences(
                 missing.missingUser(), missing.missingGroup(), missing.missingConfigurationItem()));
         this.loaded = load();
+        MappingSelfCheck.check(loaded.incident(), loaded.followUp(), loaded.note());
+        this.lastModified = newestModification();
     }
 
     public MappingTemplate incidentTemplate() {
@@ -53,9 +56,37 @@ public class MappingTemplates {
         return loaded.note();
     }
 
-    /** Re-reads the files; on failure throws and keeps the previous versions. */
-    public void reload() {
-        loaded = load();
+    /** Re-reads the files; on failure throws (file, line, reason) and keeps the previous versions. */
+    public synchronized void reload() {
+        Loaded candidate = load();
+        MappingSelfCheck.check(candidate.incident(), candidate.followUp(), candidate.note());
+        loaded = candidate;
+        lastModified = newestModification();
+    }
+
+    /** Checks the files on disk as {@link #reload()} would, without putting them in force. */
+    public void validate() {
+        Loaded candidate = load();
+        MappingSelfCheck.check(candidate.incident(), candidate.followUp(), candidate.note());
+    }
+
+    /** Reloads when a file under the mapping folder changed since the last load; a bad file leaves the old ones in force. */
+    public synchronized boolean reloadIfChanged() {
+        long newest = newestModification();
+        if (newest == lastModified) {
+            return false;
+        }
+        lastModified = newest;
+        reload();
+        return true;
+    }
+
+    private long newestModification() {
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of(properties.mapping().directory()))) {
+            return files.mapToLong(file -> file.toFile().lastModified()).max().orElse(0L);
+        } catch (IOException e) {
+            throw new MappingFailure("cannot list the mapping folder " + properties.mapping().directory() + ": " + e.getMessage(), e);
+        }
     }
 
     private Loaded load() {

@@ -66,6 +66,19 @@ public class ServiceNowTableClient {
         return records;
     }
 
+    /** The record as ServiceNow holds it now, or empty if it does not exist (or the user may not see it). */
+    public Optional<ServiceNowRecord> get(String table, String sysId) {
+        try {
+            return Optional.of(record(table, call("GET", table, "/api/now/table/" + table + "/" + encode(sysId)
+                    + "?sysparm_exclude_reference_link=true", null).path("result")));
+        } catch (PermanentFailure e) {
+            if ("http-404".equals(e.kind())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public ServiceNowRecord create(String table, Map<String, String> fields) {
         String path = "/api/now/table/" + table + "?sysparm_exclude_reference_link=true";
         return record(table, call("POST", table, path, fields).path("result"));

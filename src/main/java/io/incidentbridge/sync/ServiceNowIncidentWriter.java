@@ -1,6 +1,8 @@
 package io.incidentbridge.sync;
 
 import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.inbox.ClaimedIncident;
+import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 
 /** The incident step of the sync: the mapped incident goes to the configured incident table. */
@@ -14,10 +16,10 @@ public class ServiceNowIncidentWriter {
         this.table = properties.servicenow().incidentTable();
     }
 
-    public SyncOutcome write(MappedIncident mapped) {
+    public SyncOutcome write(MappedIncident mapped, @Variable("claim") ClaimedIncident claim) {
         IncidentSnapshot snapshot = mapped.snapshot();
         SourceState source = new SourceState(RecordLink.Kind.INCIDENT, snapshot.id(), snapshot.reference(), snapshot.id(),
-                snapshot.updatedAt());
+                snapshot.updatedAt(), claim != null && claim.requestedByOperator());
         return writer.write(source, table, mapped.fields());
     }
 }

@@ -34,14 +34,20 @@ public class ServiceNowRecordWriter {
 
     public SyncOutcome write(SourceState source, String table, Map<String, String> fields) {
         Optional<RecordLink> existing = links.find(source.kind(), source.id());
-        if (existing.isPresent() && existing.get().sourceUpdatedAt().isAfter(source.updatedAt())) {
+        if (existing.isPresent() && existing.get().sourceUpdatedAt().isAfter(source.updatedAt()) && !source.compareWithServiceNow()) {
             return new SyncOutcome(SyncOutcome.Action.STALE, existing.get(), Map.of());
         }
         return existing.map(link -> update(link, source, fields)).orElseGet(() -> createOrAdopt(source, table, fields));
     }
 
     private SyncOutcome update(RecordLink link, SourceState source, Map<String, String> fields) {
-        Map<String, String> changed = FieldDiff.changed(fields, link.syncedFields());
+        Map<String, String> known = link.syncedFields();
+        if (source.compareWithServiceNow()) {
+            known = serviceNow.get(link.table(), link.sysId()).map(ServiceNowRecord::fields)
+                    .orElseThrow(() -> new PermanentFailure("record-deleted", "ServiceNow " + link.table() + " " + link.number()
+                            + " (sys_id " + link.sysId() + ") linked to " + link.sourceReference() + " no longer exists"));
+        }
+        Map<String, String> changed = FieldDiff.changed(fields, known);
         if (!changed.isEmpty()) {
             try {
                 serviceNow.update(link.table(), link.sysId(), changed);

@@ -31,6 +31,8 @@ public abstract class BridgeApplicationTest {
     protected static final IncidentIoEmulator INCIDENTIO = IncidentIoEmulator.start();
     protected static final String WEBHOOK_SECRET = WebhookSender.newSecret();
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** A copy of mappings/ that tests may edit (hot reload) without touching the real files. */
+    protected static final java.nio.file.Path MAPPINGS = copyOfMappings();
     protected static final String ADMIN_USER = "ops-admin";
     protected static final String ADMIN_PASSWORD = "admin-pass-" + java.util.UUID.randomUUID();
     protected static final String VIEWER_USER = "ops-viewer";
@@ -53,6 +55,8 @@ public abstract class BridgeApplicationTest {
         registry.add("INCIDENTIO_API_KEY", () -> IncidentIoEmulator.API_KEY);
         registry.add("INCIDENTIO_WEBHOOK_SECRET", () -> WEBHOOK_SECRET);
         registry.add("BRIDGE_DB_URL", () -> "jdbc:h2:mem:bridge-app-tests;DB_CLOSE_DELAY=-1");
+        registry.add("bridge.mapping.directory", () -> MAPPINGS.toString());
+        registry.add("bridge.mapping.watch-interval", () -> "200");
         registry.add("BRIDGE_ADMIN_USER", () -> ADMIN_USER);
         registry.add("BRIDGE_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
         registry.add("BRIDGE_VIEWER_USER", () -> VIEWER_USER);
@@ -60,6 +64,21 @@ public abstract class BridgeApplicationTest {
         registry.add("bridge.servicenow.request-timeout", () -> "2s");
         registry.add("bridge.retry.initial-delay", () -> "50ms");
         registry.add("bridge.retry.max-delay", () -> "1s");
+    }
+
+    private static java.nio.file.Path copyOfMappings() {
+        try {
+            java.nio.file.Path copy = java.nio.file.Files.createDirectories(
+                    java.nio.file.Path.of("target", "test-mappings", java.util.UUID.randomUUID().toString()));
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("mappings"))) {
+                for (java.nio.file.Path file : files.toList()) {
+                    java.nio.file.Files.copy(file, copy.resolve(file.getFileName()));
+                }
+            }
+            return copy;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot copy mappings/", e);
+        }
     }
 
     @AfterEach
