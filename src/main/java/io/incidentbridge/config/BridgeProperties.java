@@ -27,7 +27,8 @@ public record BridgeProperties(
         @Valid @NotNull @DefaultValue Mapping mapping,
         @Valid @NotNull @DefaultValue Lookups lookups,
         @Valid @NotNull @DefaultValue CmdbImport cmdbImport,
-        @Valid @NotNull @DefaultValue Access access) {
+        @Valid @NotNull @DefaultValue Access access,
+        @Valid @NotNull @DefaultValue Health health) {
 
     public record ServiceNow(
             @DefaultValue("") @Pattern(regexp = "(https?://[^\\s/]+.*)?", message = "SERVICENOW_INSTANCE_URL must be an http(s) URL")
@@ -131,6 +132,12 @@ public record BridgeProperties(
             @DefaultValue("") Secret adminPassword,
             @DefaultValue("") String viewerUser,
             @DefaultValue("") Secret viewerPassword) {
+    }
+
+    /** Readiness turns down past these limits. */
+    public record Health(
+            @DefaultValue("10000") @Min(1) long maxBacklog,
+            @DefaultValue("100") @Min(0) long maxOpenDeadLetters) {
     }
 
     public record Mapping(

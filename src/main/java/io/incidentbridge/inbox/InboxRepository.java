@@ -104,6 +104,14 @@ public class InboxRepository {
                 .stream().findFirst().orElse("unknown");
     }
 
+    /** Age of the oldest event still waiting, in seconds (0 when none waits). */
+    public long oldestPendingAgeSeconds() {
+        OffsetDateTime oldest = jdbc.query("SELECT MIN(received_at) FROM inbox_event WHERE status = ?",
+                (rs, row) -> rs.getObject(1, OffsetDateTime.class), PENDING).stream().filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), clock.instant()).toSeconds());
+    }
+
     public long backlog() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox_event WHERE status = ?", Long.class, PENDING);
         return count == null ? 0 : count;

@@ -36,6 +36,10 @@ public final class EncodedQuery {
         return with(field(field) + ">=" + escape(value));
     }
 
+    public EncodedQuery andNotEqual(String field, String value) {
+        return with(field(field) + "!=" + escape(value));
+    }
+
     public EncodedQuery andNotEmpty(String field) {
         return with(field(field) + "ISNOTEMPTY");
     }

@@ -133,7 +133,7 @@ public class ServiceNowOAuthProcessor implements Processor {
         }
         if (response.statusCode() != 200) {
             // ServiceNow says only "access_denied" for every cause; the instance's system log has the detail.
-            throw new TransientFailure("ServiceNow refused the " + grantType + " grant (HTTP " + response.statusCode()
+            throw TransientFailure.loginRefused("ServiceNow refused the " + grantType + " grant (HTTP " + response.statusCode()
                     + "): check SERVICENOW_CLIENT_ID/SECRET, SERVICENOW_USERNAME/PASSWORD and that the user is not locked");
         }
         return parse(response.body());

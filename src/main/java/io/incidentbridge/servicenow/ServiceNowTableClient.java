@@ -94,13 +94,36 @@ public class ServiceNowTableClient {
         return settings.baseUrl() + "/nav_to.do?uri=" + table + ".do?sys_id=" + sysId;
     }
 
-    private JsonNode call(String method, String table, String pathAndQuery, Map<String, String> body) {
+    /**
+     * A request whose status is the answer (the connection check): how many rows the query matches before ACLs
+     * (X-Total-Count) and how many came back after them.
+     */
+    public Probe probe(String method, String table, String pathAndQuery, Map<String, String> body) {
+        HttpResponse<String> response = exchange(method, table, pathAndQuery, body);
+        int total = response.headers().firstValue("X-Total-Count").map(Integer::parseInt).orElse(-1);
+        int returned = 0;
+        if (response.statusCode() / 100 == 2 && "GET".equals(method)) {
+            JsonNode result = parse(response.body(), method + " " + table).path("result");
+            returned = result.isArray() ? result.size() : 1;
+        }
+        return new Probe(response.statusCode(), total, returned, errorReason(response.body()));
+    }
+
+    public record Probe(int status, int total, int returned, String reason) {
+    }
+
+    private HttpResponse<String> exchange(String method, String table, String pathAndQuery, Map<String, String> body) {
         String token = oauth.accessToken();
         HttpResponse<String> response = send(method, table, pathAndQuery, body, token);
         if (response.statusCode() == 401) {
             oauth.rejected(token);
             response = send(method, table, pathAndQuery, body, oauth.accessToken());
         }
+        return response;
+    }
+
+    private JsonNode call(String method, String table, String pathAndQuery, Map<String, String> body) {
+        HttpResponse<String> response = exchange(method, table, pathAndQuery, body);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return parse(response.body(), method + " " + table);
