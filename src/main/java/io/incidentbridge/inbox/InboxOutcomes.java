@@ -1,6 +1,7 @@
 package io.incidentbridge.inbox;
 
 import io.incidentbridge.errors.RetryBackoff;
+import io.incidentbridge.ops.BridgeMetrics;
 import io.incidentbridge.errors.SyncFailure;
 import io.incidentbridge.errors.TransientFailure;
 import java.time.Clock;
@@ -26,9 +27,11 @@ public class InboxOutcomes {
     private final InboxClaimer claimer;
     private final RetryBackoff backoff;
     private final Clock clock;
+    private final BridgeMetrics metrics;
 
     public InboxOutcomes(InboxRepository inbox, DeadLetterRepository deadLetters, InboxClaimer claimer,
-                         RetryBackoff backoff, Clock clock) {
+                         RetryBackoff backoff, Clock clock, BridgeMetrics metrics) {
+        this.metrics = metrics;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.claimer = claimer;
@@ -47,12 +50,14 @@ public class InboxOutcomes {
     public void complete(ClaimedIncident claim) {
         inbox.markDone(claim.eventIds());
         claimer.release(claim);
+        metrics.processed(claim.events(), "done");
     }
 
     public void skip(ClaimedIncident claim, String reason) {
         LOG.info("Not syncing incident {}: {}", claim.incidentKey(), reason);
         inbox.markSkipped(claim.eventIds(), reason);
         claimer.release(claim);
+        metrics.processed(claim.events(), "skipped");
     }
 
     /** Transient trouble that outlasted the in-memory redeliveries: wait in the inbox, durably, then try again. */
@@ -69,6 +74,7 @@ public class InboxOutcomes {
                 claim.attempts() + 1, delay.toMillis());
         inbox.reschedule(claim.eventIds(), delay, failure.getMessage());
         claimer.release(claim);
+        metrics.processed(claim.events(), "retry");
     }
 
     /** Cannot succeed by trying again: keep the original events and the reason for an operator. */
@@ -84,5 +90,6 @@ public class InboxOutcomes {
         deadLetters.store(claim, kind, message);
         inbox.markDead(claim.eventIds(), message);
         claimer.release(claim);
+        metrics.processed(claim.events(), "dead");
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * share one context and one pair of emulators; each test works on incidents of its own.
  */
 @SpringBootTest(classes = IncidentBridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
 public abstract class BridgeApplicationTest {
     protected static final ServiceNowEmulator SERVICENOW = ServiceNowEmulator.start();
     protected static final IncidentIoEmulator INCIDENTIO = IncidentIoEmulator.start();
