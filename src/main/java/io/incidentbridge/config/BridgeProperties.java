@@ -28,7 +28,8 @@ public record BridgeProperties(
         @Valid @NotNull @DefaultValue Lookups lookups,
         @Valid @NotNull @DefaultValue CmdbImport cmdbImport,
         @Valid @NotNull @DefaultValue Access access,
-        @Valid @NotNull @DefaultValue Health health) {
+        @Valid @NotNull @DefaultValue Health health,
+        @Valid @NotNull @DefaultValue Reconciliation reconciliation) {
 
     public record ServiceNow(
             @DefaultValue("") @Pattern(regexp = "(https?://[^\\s/]+.*)?", message = "SERVICENOW_INSTANCE_URL must be an http(s) URL")
@@ -132,6 +133,15 @@ public record BridgeProperties(
             @DefaultValue("") Secret adminPassword,
             @DefaultValue("") String viewerUser,
             @DefaultValue("") Secret viewerPassword) {
+    }
+
+    /** The scheduled walk that finds and repairs drift between incident.io and ServiceNow. */
+    public record Reconciliation(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("0 15 * * * ?") @NotBlank String cron,
+            @DefaultValue("250") @Min(1) @Max(250) int pageSize,
+            @DefaultValue("5m") Duration overlap,
+            @DefaultValue("200") @Min(1) long yieldWhenBacklogAbove) {
     }
 
     /** Readiness turns down past these limits. */

@@ -36,6 +36,14 @@ public class IncidentIoClient {
         return call("GET", "/v2/incidents/" + encode(id), null).path("incident");
     }
 
+    /** One page of incidents (oldest first), updated at or after {@code updatedSince} when given. */
+    public JsonNode incidentPage(String after, int pageSize, java.time.OffsetDateTime updatedSince) {
+        String query = "?page_size=" + pageSize + "&sort_by=created_at_oldest_first"
+                + (after == null ? "" : "&after=" + encode(after))
+                + (updatedSince == null ? "" : "&" + encode("updated_at[gte]") + "=" + encode(updatedSince.toString()));
+        return call("GET", "/v2/incidents" + query, null);
+    }
+
     public JsonNode followUp(String id) {
         return call("GET", "/v2/follow_ups/" + encode(id), null).path("follow_up");
     }

@@ -28,6 +28,17 @@ public final class EncodedQuery {
         return with(field(field) + "=" + escape(value));
     }
 
+    /** {@code fieldIN a,b,c}: each value is escaped and may not contain a comma (it would split the list). */
+    public static EncodedQuery in(String field, java.util.Collection<String> values) {
+        for (String value : values) {
+            if (value.contains(",")) {
+                throw new IllegalArgumentException("an IN value may not contain a comma: " + value);
+            }
+        }
+        return new EncodedQuery(List.of()).with(field(field) + "IN"
+                + String.join(",", values.stream().map(EncodedQuery::escape).toList()));
+    }
+
     public EncodedQuery andLike(String field, String value) {
         return with(field(field) + "LIKE" + escape(value));
     }

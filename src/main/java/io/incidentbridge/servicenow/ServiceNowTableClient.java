@@ -55,10 +55,10 @@ public class ServiceNowTableClient {
         return result.isArray() && result.size() > 0 ? Optional.of(record(table, result.get(0))) : Optional.empty();
     }
 
-    /** One page of records matching {@code query}, in the query's order, with only {@code fields}. */
+    /** One page of records matching {@code query}, in the query's order, with only {@code fields} (all when empty). */
     public java.util.List<ServiceNowRecord> page(String table, EncodedQuery query, java.util.List<String> fields, int limit, int offset) {
         String path = "/api/now/table/" + table + "?sysparm_query=" + encode(query.toString())
-                + "&sysparm_fields=" + encode(String.join(",", fields))
+                + (fields.isEmpty() ? "" : "&sysparm_fields=" + encode(String.join(",", fields)))
                 + "&sysparm_exclude_reference_link=true&sysparm_suppress_pagination_header=true"
                 + "&sysparm_limit=" + limit + "&sysparm_offset=" + offset;
         java.util.List<ServiceNowRecord> records = new java.util.ArrayList<>();

@@ -1,0 +1,89 @@
+package io.incidentbridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Delete a ServiceNow record, edit fields behind the bridge's back, drop a webhook: one reconciliation run restores
+ * agreement, a second changes nothing, and a dry run reports the same changes without making them.
+ */
+class ReconciliationApplicationTest extends BridgeApplicationTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void oneRunRestoresAgreementASecondChangesNothingAndADryRunOnlyReports() throws Exception {
+        String deleted = synced("Record deleted in ServiceNow");
+        String edited = synced("Record edited in ServiceNow");
+        String dropped = newIncident("Webhook never arrived").path("id").asText();
+        Map<String, String> deletedRecord = serviceNowIncident(deleted).orElseThrow();
+        SERVICENOW.delete("incident", deletedRecord.get("sys_id"));
+        SERVICENOW.update("incident", serviceNowIncident(edited).orElseThrow().get("sys_id"),
+                Map.of("short_description", "Changed behind the bridge's back", "impact", "1"), "admin");
+        awaitWholeInboxDrained();
+
+        JsonNode dry = run(true);
+        assertThat(dry.path("dryRun").asBoolean()).isTrue();
+        assertThat(dry.path("created").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(dry.path("repaired").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(dry.path("deletedLinks").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(dry.path("details").asText()).contains("would be created").contains("would be repaired")
+                .contains(deletedRecord.get("number") + " (sys_id " + deletedRecord.get("sys_id") + ") no longer exists");
+        assertThat(serviceNowIncidents(dropped)).isEmpty();
+        assertThat(serviceNowIncident(edited).orElseThrow()).containsEntry("short_description", "Changed behind the bridge's back");
+
+        JsonNode real = run(false);
+        assertThat(real.path("created").asInt()).isEqualTo(dry.path("created").asInt());
+        assertThat(real.path("repaired").asInt()).isEqualTo(dry.path("repaired").asInt());
+        awaitServiceNowIncident(dropped, Map.of("short_description", "Webhook never arrived"));
+        awaitServiceNowIncident(edited, Map.of("short_description", "Record edited in ServiceNow", "impact", "2"));
+        awaitWholeInboxDrained();
+
+        JsonNode again = run(false);
+        assertThat(again.path("created").asInt()).isZero();
+        assertThat(again.path("repaired").asInt()).isZero();
+        assertThat(serviceNowIncidents(dropped)).hasSize(1);
+        assertThat(serviceNowIncidents(edited)).hasSize(1);
+
+        HttpResponse<String> history = call("GET", "/api/reconciliation/runs", VIEWER_USER, VIEWER_PASSWORD);
+        assertThat(json.readTree(history.body()).size()).isGreaterThanOrEqualTo(3);
+        assertThat(call("POST", "/api/reconciliation/runs?dryRun=true&full=true", VIEWER_USER, VIEWER_PASSWORD).statusCode())
+                .isEqualTo(403);
+    }
+
+    private String synced(String name) {
+        String id = newIncident(name).path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        awaitServiceNowIncident(id, Map.of("short_description", name));
+        return id;
+    }
+
+    private void awaitWholeInboxDrained() {
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM inbox_event WHERE status = 'PENDING'", Long.class) == 0);
+    }
+
+    private JsonNode run(boolean dryRun) throws Exception {
+        HttpResponse<String> response = call("POST", "/api/reconciliation/runs?full=true&dryRun=" + dryRun, ADMIN_USER, ADMIN_PASSWORD);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> call(String method, String path, String user, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
