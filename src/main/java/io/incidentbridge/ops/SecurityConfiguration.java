@@ -39,13 +39,14 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, VIEWER)
                         .requestMatchers("/api/**").hasRole(ADMIN)
-                        .requestMatchers("/actuator/jolokia/**").hasRole(ADMIN)
+                        .requestMatchers("/actuator/jolokia/**", "/actuator/hawtio/**", "/actuator/hawtio").hasRole(ADMIN)
                         .requestMatchers("/actuator/**").hasAnyRole(ADMIN, VIEWER)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
                 // The API and webhooks are called by programs with credentials, not by a browser session.
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         .ignoringRequestMatchers("/webhooks/**", "/api/**", "/actuator/jolokia/**"));
         return http.build();
     }

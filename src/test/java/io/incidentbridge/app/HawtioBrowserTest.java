@@ -1,0 +1,63 @@
+package io.incidentbridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An operator logs into Hawtio with the bridge's admin login, in Debian's headless Chromium, and finds the bridge's
+ * routes. The screenshot goes to target/hawtio-routes.png (the copy in docs/ was taken from it). .ci/run installs
+ * chromium and chromium-driver when they are missing; without them (a developer machine) the test does not run.
+ */
+@EnabledIf("chromiumInstalled")
+class HawtioBrowserTest extends BridgeApplicationTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @Test
+    void theAdminLogsIntoHawtioAndSeesTheBridgeRoutes() throws Exception {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        WebDriver browser = new ChromeDriver(service, options);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get("http://127.0.0.1:" + port + "/actuator/hawtio");
+            wait.until(d -> !d.findElements(By.name("username")).isEmpty());
+            browser.findElement(By.name("username")).sendKeys(ADMIN_USER);
+            browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
+            browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+            wait.until(d -> d.getCurrentUrl().contains("/actuator/hawtio") && d.findElements(By.name("password")).isEmpty());
+            browser.get("http://127.0.0.1:" + port + "/actuator/hawtio/camel/routes");
+            wait.until(d -> d.getPageSource().contains("incident-sync-to-servicenow"));
+            assertThat(browser.getPageSource()).contains("incident-io-webhook-receive").contains("inbox-hand-ready-incidents-to-workers");
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, Path.of("target", "hawtio-routes.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (RuntimeException e) {
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "hawtio-failure.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            throw new AssertionError("Hawtio at " + browser.getCurrentUrl() + " shows: "
+                    + browser.getPageSource().substring(0, Math.min(3000, browser.getPageSource().length())), e);
+        } finally {
+            browser.quit();
+        }
+    }
+}
