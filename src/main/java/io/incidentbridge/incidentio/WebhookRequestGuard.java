@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the webhook paths before the request reaches Camel: a declared body over the limit gets 413
+ * Guards the webhook and admin API paths before the request reaches Camel: a declared body over the limit gets 413
  * without being read, and a form or multipart content type gets 415 (the HTTP binding would otherwise try
- * to parse it as form fields and fail with a 500). Webhooks are JSON.
+ * to parse it as form fields and fail with a 500). Both speak JSON.
  */
 @Component
 public class WebhookRequestGuard extends OncePerRequestFilter {
@@ -25,7 +25,7 @@ public class WebhookRequestGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/webhooks/");
+        return !request.getRequestURI().startsWith("/webhooks/") && !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
@@ -37,7 +37,7 @@ public class WebhookRequestGuard extends OncePerRequestFilter {
         }
         String contentType = request.getContentType();
         if (contentType != null && !isJson(contentType)) {
-            refuse(response, 415, "webhooks must be sent as application/json");
+            refuse(response, 415, "send application/json");
             return;
         }
         chain.doFilter(request, response);

@@ -17,6 +17,7 @@ import io.incidentbridge.sync.IncidentSnapshot;
 import io.incidentbridge.sync.RecordLink;
 import io.incidentbridge.sync.RecordLinkRepository;
 import io.incidentbridge.sync.SyncConditions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,10 +53,12 @@ public class Reconciler {
     private final BridgeProperties.Reconciliation settings;
     private final String table;
     private final ReentrantLock oneAtATime = new ReentrantLock();
+    private final MeterRegistry meters;
 
     public Reconciler(IncidentIoClient incidentIo, ServiceNowTableClient serviceNow, RecordLinkRepository links,
                       IncidentMapper mapper, SyncConditions conditions, InboxRepository inbox, ReconciliationRuns runs,
-                      ObjectMapper json, BridgeProperties properties) {
+                      ObjectMapper json, BridgeProperties properties, MeterRegistry meters) {
+        this.meters = meters;
         this.incidentIo = incidentIo;
         this.serviceNow = serviceNow;
         this.links = links;
@@ -99,6 +102,13 @@ public class Reconciler {
                 throw e;
             }
             ReconciliationRun run = runs.recent(1).get(0);
+            String mode = dryRun ? "dry-run" : "applied";
+            meters.counter("bridge.reconciliation.runs", "mode", mode, "status", run.status().toLowerCase()).increment();
+            meters.counter("bridge.reconciliation.checked", "mode", mode).increment(run.checked());
+            meters.counter("bridge.reconciliation.created", "mode", mode).increment(run.created());
+            meters.counter("bridge.reconciliation.repaired", "mode", mode).increment(run.repaired());
+            meters.counter("bridge.reconciliation.deleted.links", "mode", mode).increment(run.deletedLinks());
+            meters.counter("bridge.reconciliation.failed", "mode", mode).increment(run.failed());
             LOG.info("Reconciliation run {} ({}{}): checked {}, created {}, repaired {}, deleted links {}, failed {} in {} ms",
                     run.id(), dryRun ? "dry run" : "applied", fullScan ? ", all incidents" : "", run.checked(), run.created(),
                     run.repaired(), run.deletedLinks(), run.failed(), run.durationMillis());
