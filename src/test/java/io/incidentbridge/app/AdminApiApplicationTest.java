@@ -5,20 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The admin API: who may do what, dead letters fixed by a hot-reloaded mapping and replayed, sync now, links. */
 class AdminApiApplicationTest extends BridgeApplicationTest {
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -107,17 +101,10 @@ class AdminApiApplicationTest extends BridgeApplicationTest {
     }
 
     private HttpResponse<String> call(String method, String path, String user, String password) throws Exception {
-        return call(method, path, user, password, null);
+        return new AdminClient(port).call(method, path, user, password);
     }
 
     private HttpResponse<String> call(String method, String path, String user, String password, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new AdminClient(port).call(method, path, user, password, body);
     }
 }

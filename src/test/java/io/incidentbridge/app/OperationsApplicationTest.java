@@ -6,14 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
 import io.incidentbridge.emulator.incidentio.WebhookSender;
 import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +19,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /** Metrics an operator scrapes, health an orchestrator polls, and no secret anywhere an operator can look. */
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsApplicationTest extends BridgeApplicationTest {
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void prometheusShowsEventsLatencyBacklogDeadLettersServiceNowCallsAndTokens() throws Exception {
         String id = newIncident("Metrics").path("id").asText();
@@ -82,11 +75,6 @@ class OperationsApplicationTest extends BridgeApplicationTest {
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new AdminClient(port).call("GET", path, user, password);
     }
 }

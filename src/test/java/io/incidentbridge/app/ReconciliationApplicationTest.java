@@ -5,12 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +14,6 @@ import org.junit.jupiter.api.Test;
  * agreement, a second changes nothing, and a dry run reports the same changes without making them.
  */
 class ReconciliationApplicationTest extends BridgeApplicationTest {
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -81,9 +75,6 @@ class ReconciliationApplicationTest extends BridgeApplicationTest {
     }
 
     private HttpResponse<String> call(String method, String path, String user, String password) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return new AdminClient(port).call(method, path, user, password);
     }
 }

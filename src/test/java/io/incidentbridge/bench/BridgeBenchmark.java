@@ -5,6 +5,7 @@ import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
 import io.incidentbridge.emulator.incidentio.IncidentSpec;
 import io.incidentbridge.emulator.incidentio.WebhookSender;
 import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
+import io.incidentbridge.sandbox.EmulatorEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,14 +33,7 @@ public final class BridgeBenchmark {
         try (ServiceNowEmulator serviceNow = ServiceNowEmulator.start(); IncidentIoEmulator incidentIo = IncidentIoEmulator.start()) {
             String secret = WebhookSender.newSecret();
             incidentIo.rateLimitPerMinute(1_000_000);
-            System.setProperty("SERVICENOW_INSTANCE_URL", serviceNow.baseUrl());
-            System.setProperty("SERVICENOW_CLIENT_ID", ServiceNowEmulator.CLIENT_ID);
-            System.setProperty("SERVICENOW_CLIENT_SECRET", ServiceNowEmulator.CLIENT_SECRET);
-            System.setProperty("SERVICENOW_USERNAME", ServiceNowEmulator.USERNAME);
-            System.setProperty("SERVICENOW_PASSWORD", ServiceNowEmulator.PASSWORD);
-            System.setProperty("INCIDENTIO_API_URL", incidentIo.baseUrl());
-            System.setProperty("INCIDENTIO_API_KEY", IncidentIoEmulator.API_KEY);
-            System.setProperty("INCIDENTIO_WEBHOOK_SECRET", secret);
+            EmulatorEnvironment.pointBridgeAt(serviceNow, incidentIo, secret);
             System.setProperty("BRIDGE_DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bridge") + ";WRITE_DELAY=0");
             System.setProperty("logging.level.io.incidentbridge", "WARN");
             System.setProperty("SERVER_PORT", "0");

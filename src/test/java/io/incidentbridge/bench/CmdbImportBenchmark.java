@@ -4,7 +4,9 @@ import io.incidentbridge.IncidentBridgeApplication;
 import io.incidentbridge.cmdb.CmdbImport;
 import io.incidentbridge.cmdb.CmdbImportSummary;
 import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
+import io.incidentbridge.emulator.incidentio.WebhookSender;
 import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
+import io.incidentbridge.sandbox.EmulatorEnvironment;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -38,13 +40,7 @@ public final class CmdbImportBenchmark {
                 serviceNow.insert("cmdb_ci_service", Map.of("name", "Benchmark service " + i, "install_status", "1",
                         "sys_updated_on", updated, "sys_created_on", updated));
             }
-            System.setProperty("SERVICENOW_INSTANCE_URL", serviceNow.baseUrl());
-            System.setProperty("SERVICENOW_CLIENT_ID", ServiceNowEmulator.CLIENT_ID);
-            System.setProperty("SERVICENOW_CLIENT_SECRET", ServiceNowEmulator.CLIENT_SECRET);
-            System.setProperty("SERVICENOW_USERNAME", ServiceNowEmulator.USERNAME);
-            System.setProperty("SERVICENOW_PASSWORD", ServiceNowEmulator.PASSWORD);
-            System.setProperty("INCIDENTIO_API_URL", incidentIo.baseUrl());
-            System.setProperty("INCIDENTIO_API_KEY", IncidentIoEmulator.API_KEY);
+            EmulatorEnvironment.pointBridgeAt(serviceNow, incidentIo, WebhookSender.newSecret());
             System.setProperty("BRIDGE_DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bridge") + ";WRITE_DELAY=0");
             System.setProperty("SERVER_PORT", "0");
             System.setProperty("logging.level.io.incidentbridge", "WARN");

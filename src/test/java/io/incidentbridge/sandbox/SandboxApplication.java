@@ -28,14 +28,7 @@ public final class SandboxApplication {
         ServiceNowEmulator serviceNow = ServiceNowEmulator.start(port("SANDBOX_SERVICENOW_PORT", 18081));
         IncidentIoEmulator incidentIo = IncidentIoEmulator.start(port("SANDBOX_INCIDENTIO_PORT", 18082));
         String secret = WebhookSender.newSecret();
-        System.setProperty("SERVICENOW_INSTANCE_URL", serviceNow.baseUrl());
-        System.setProperty("SERVICENOW_CLIENT_ID", ServiceNowEmulator.CLIENT_ID);
-        System.setProperty("SERVICENOW_CLIENT_SECRET", ServiceNowEmulator.CLIENT_SECRET);
-        System.setProperty("SERVICENOW_USERNAME", ServiceNowEmulator.USERNAME);
-        System.setProperty("SERVICENOW_PASSWORD", ServiceNowEmulator.PASSWORD);
-        System.setProperty("INCIDENTIO_API_URL", incidentIo.baseUrl());
-        System.setProperty("INCIDENTIO_API_KEY", IncidentIoEmulator.API_KEY);
-        System.setProperty("INCIDENTIO_WEBHOOK_SECRET", secret);
+        EmulatorEnvironment.pointBridgeAt(serviceNow, incidentIo, secret);
         if (!configured("BRIDGE_DB_URL")) {
             System.setProperty("BRIDGE_DB_URL", "jdbc:h2:mem:sandbox;DB_CLOSE_DELAY=-1");
         }
