@@ -29,6 +29,13 @@ public final class SandboxApplication {
         IncidentIoEmulator incidentIo = IncidentIoEmulator.start(port("SANDBOX_INCIDENTIO_PORT", 18082));
         String secret = WebhookSender.newSecret();
         EmulatorEnvironment.pointBridgeAt(serviceNow, incidentIo, secret);
+        if (!configured("BRIDGE_ADMIN_PASSWORD")) {
+            // The sandbox holds no real data: a throwaway admin login lets its user explore the admin API and Hawtio.
+            String password = java.util.UUID.randomUUID().toString().substring(0, 12);
+            System.setProperty("BRIDGE_ADMIN_USER", "admin");
+            System.setProperty("BRIDGE_ADMIN_PASSWORD", password);
+            LOG.info("Sandbox: log in to http://localhost:8080/actuator/hawtio and /api with admin / {}", password);
+        }
         if (!configured("BRIDGE_DB_URL")) {
             System.setProperty("BRIDGE_DB_URL", "jdbc:h2:mem:sandbox;DB_CLOSE_DELAY=-1");
         }
