@@ -65,6 +65,9 @@ class OperationsApplicationTest extends BridgeApplicationTest {
             seen.add(get(path, ADMIN_USER, ADMIN_PASSWORD).body());
         }
         seen.add(jdbc.queryForList("SELECT error_message, original_events FROM dead_letter").toString());
+        seen.add(everyReadableJmxAttribute());
+        assertThat(get("/actuator/env", ADMIN_USER, ADMIN_PASSWORD).statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/configprops", ADMIN_USER, ADMIN_PASSWORD).statusCode()).isEqualTo(404);
         seen.add(jdbc.queryForList("SELECT last_error FROM inbox_event").toString());
         for (String secret : List.of(ServiceNowEmulator.CLIENT_SECRET, ServiceNowEmulator.PASSWORD, IncidentIoEmulator.API_KEY,
                 WEBHOOK_SECRET, WEBHOOK_SECRET.substring("whsec_".length()), ADMIN_PASSWORD, VIEWER_PASSWORD)) {
@@ -72,6 +75,27 @@ class OperationsApplicationTest extends BridgeApplicationTest {
                 assertThat(place).as("a secret leaked").doesNotContain(secret);
             }
         }
+    }
+
+    /** What Hawtio and any JMX client can read: every attribute of every MBean in this JVM, as text. */
+    private static String everyReadableJmxAttribute() throws Exception {
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        StringBuilder all = new StringBuilder();
+        for (javax.management.ObjectName name : server.queryNames(null, null)) {
+            for (javax.management.MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                if (!attribute.isReadable()) {
+                    continue;
+                }
+                try {
+                    all.append(name).append(' ').append(attribute.getName()).append('=')
+                            .append(server.getAttribute(name, attribute.getName())).append('\n');
+                } catch (Exception | LinkageError unreadable) {
+                    // Some platform attributes cannot be read in this JVM (unsupported operations): nothing to leak there.
+                    all.append(name).append(' ').append(attribute.getName()).append(" unreadable\n");
+                }
+            }
+        }
+        return all.toString();
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
