@@ -29,7 +29,8 @@ public record BridgeProperties(
         @Valid @NotNull @DefaultValue CmdbImport cmdbImport,
         @Valid @NotNull @DefaultValue Access access,
         @Valid @NotNull @DefaultValue Health health,
-        @Valid @NotNull @DefaultValue Reconciliation reconciliation) {
+        @Valid @NotNull @DefaultValue Reconciliation reconciliation,
+        @Valid @NotNull @DefaultValue BackSync backSync) {
 
     public record ServiceNow(
             @DefaultValue("") @Pattern(regexp = "(https?://[^\\s/]+.*)?", message = "SERVICENOW_INSTANCE_URL must be an http(s) URL")
@@ -74,6 +75,7 @@ public record BridgeProperties(
 
     public record Webhooks(
             @DefaultValue("") Secret incidentIoSecret,
+            @DefaultValue("") Secret serviceNowCallbackSecret,
             @DefaultValue("5m") Duration timestampTolerance,
             @DefaultValue("524288") @Min(1024) @Max(1000000) int maxBodyBytes) {
     }
@@ -142,6 +144,13 @@ public record BridgeProperties(
             @DefaultValue("250") @Min(1) @Max(250) int pageSize,
             @DefaultValue("5m") Duration overlap,
             @DefaultValue("200") @Min(1) long yieldWhenBacklogAbove) {
+    }
+
+    /** What flows back from ServiceNow to incident.io. */
+    public record BackSync(
+            @DefaultValue("false") boolean notifyIncidentChannel,
+            @DefaultValue("ServiceNow notes") @NotBlank String notesField,
+            @DefaultValue("2000") @Min(100) int notesMaxCharacters) {
     }
 
     /** Readiness turns down past these limits. */

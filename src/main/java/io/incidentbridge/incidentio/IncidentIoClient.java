@@ -44,6 +44,23 @@ public class IncidentIoClient {
         return call("GET", "/v2/incidents" + query, null);
     }
 
+    /** POST /v2/incidents/{id}/actions/edit: only the given fields change. */
+    public void editIncident(String id, ObjectNode fields, boolean notifyIncidentChannel) {
+        ObjectNode body = json.createObjectNode();
+        body.set("incident", fields);
+        body.put("notify_incident_channel", notifyIncidentChannel);
+        call("POST", "/v2/incidents/" + encode(id) + "/actions/edit", body);
+    }
+
+    /** PUT /v2/follow_ups/{id}: title and status are both required. */
+    public void updateFollowUp(String id, String title, String status) {
+        call("PUT", "/v2/follow_ups/" + encode(id), json.createObjectNode().put("title", title).put("status", status));
+    }
+
+    public JsonNode incidentStatuses() {
+        return call("GET", "/v1/incident_statuses", null).path("incident_statuses");
+    }
+
     public JsonNode followUp(String id) {
         return call("GET", "/v2/follow_ups/" + encode(id), null).path("follow_up");
     }

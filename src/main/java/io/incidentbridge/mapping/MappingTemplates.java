@@ -31,7 +31,7 @@ public class MappingTemplates {
     private volatile long lastModified;
 
     /** The templates in force, replaced together so a reload never mixes versions. */
-    private record Loaded(MappingTemplate incident, MappingTemplate followUp, MappingTemplate note) {
+    private record Loaded(MappingTemplate incident, MappingTemplate followUp, MappingTemplate note, JsonNode values) {
     }
 
     public MappingTemplates(BridgeProperties properties, ReferenceLookups lookups) {
@@ -54,6 +54,11 @@ public class MappingTemplates {
 
     public MappingTemplate noteTemplate() {
         return loaded.note();
+    }
+
+    /** The value tables (values.yaml) in force, for the ServiceNow -> incident.io direction. */
+    public JsonNode values() {
+        return loaded.values();
     }
 
     /** Re-reads the files; on failure throws (file, line, reason) and keeps the previous versions. */
@@ -97,7 +102,7 @@ public class MappingTemplates {
         Map<String, JsonNode> variables = Map.of("values", values, "bridge", bridge);
         return new Loaded(template(directory.resolve(mapping.incidentTemplate()), variables),
                 template(directory.resolve(mapping.followUpTemplate()), variables),
-                template(directory.resolve(mapping.noteTemplate()), variables));
+                template(directory.resolve(mapping.noteTemplate()), variables), values);
     }
 
     private MappingTemplate template(Path file, Map<String, JsonNode> variables) {

@@ -32,6 +32,10 @@ public class RecordLinkRepository {
                 kind.name(), sourceId).stream().findFirst();
     }
 
+    public Optional<RecordLink> findBySysId(String sysId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM record_link WHERE sn_sys_id = ?", this::link, sysId).stream().findFirst();
+    }
+
     /** Insert or update; only the replica holding the incident's claim writes its links. */
     public void save(RecordLink link) {
         Object[] values = {link.sourceReference(), link.incidentId(), link.table(), link.sysId(), link.number(),

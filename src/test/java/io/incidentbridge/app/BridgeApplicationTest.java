@@ -32,6 +32,7 @@ public abstract class BridgeApplicationTest {
     protected static final ServiceNowEmulator SERVICENOW = ServiceNowEmulator.start();
     protected static final IncidentIoEmulator INCIDENTIO = IncidentIoEmulator.start();
     protected static final String WEBHOOK_SECRET = WebhookSender.newSecret();
+    protected static final String CALLBACK_SECRET = "sn-callback-" + java.util.UUID.randomUUID();
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
     /** A copy of mappings/ that tests may edit (hot reload) without touching the real files. */
     protected static final java.nio.file.Path MAPPINGS = copyOfMappings();
@@ -56,6 +57,7 @@ public abstract class BridgeApplicationTest {
         registry.add("INCIDENTIO_API_URL", INCIDENTIO::baseUrl);
         registry.add("INCIDENTIO_API_KEY", () -> IncidentIoEmulator.API_KEY);
         registry.add("INCIDENTIO_WEBHOOK_SECRET", () -> WEBHOOK_SECRET);
+        registry.add("SERVICENOW_CALLBACK_SECRET", () -> CALLBACK_SECRET);
         registry.add("BRIDGE_DB_URL", () -> "jdbc:h2:mem:bridge-app-tests;DB_CLOSE_DELAY=-1");
         registry.add("bridge.mapping.directory", () -> MAPPINGS.toString());
         registry.add("bridge.mapping.watch-interval", () -> "200");

@@ -1,0 +1,71 @@
+package io.incidentbridge.backsync;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentbridge.incidentio.WebhookRejected;
+import io.incidentbridge.inbox.InboundEvent;
+import io.incidentbridge.sync.RecordLinkRepository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.camel.Body;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a callback's shape (docs/servicenow-callbacks.md) and files it under the incident its record is linked to,
+ * so it is ordered with that incident's other events. A record the bridge did not make is accepted and ignored.
+ */
+@Component
+public class ServiceNowCallbackParser {
+    public static final String SOURCE = "servicenow";
+    public static final String EVENT_TYPE = "servicenow.record_updated";
+    private static final Set<String> TABLES = Set.of("incident", "task");
+
+    private final ObjectMapper json;
+    private final RecordLinkRepository links;
+
+    public ServiceNowCallbackParser(ObjectMapper json, RecordLinkRepository links) {
+        this.json = json;
+        this.links = links;
+    }
+
+    public Optional<InboundEvent> parse(@Body byte[] body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new WebhookRejected(400, "the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new WebhookRejected(400, "the body cannot be read as JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new WebhookRejected(400, "the body is not a JSON object");
+        }
+        String table = text(root, "table");
+        if (!TABLES.contains(table)) {
+            throw new WebhookRejected(400, "table must be incident or task");
+        }
+        String sysId = text(root, "sys_id");
+        if (!sysId.matches("[0-9a-f]{32}")) {
+            throw new WebhookRejected(400, "sys_id must be 32 lowercase hex characters");
+        }
+        text(root, "sys_updated_on");
+        text(root, "sys_updated_by");
+        String modCount = text(root, "sys_mod_count");
+        if (!root.path("values").isObject() || root.has("journal") && !root.get("journal").isArray()) {
+            throw new WebhookRejected(400, "values must be an object and journal, if present, an array");
+        }
+        return links.findBySysId(sysId).map(link -> new InboundEvent(SOURCE, sysId + ":" + modCount, EVENT_TYPE,
+                link.incidentId(), new String(body, StandardCharsets.UTF_8)));
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > 120) {
+            throw new WebhookRejected(400, field + " is missing, not a string, or too long");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,148 @@
+package io.incidentbridge.backsync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.errors.PermanentFailure;
+import io.incidentbridge.incidentio.IncidentIoClient;
+import io.incidentbridge.inbox.ClaimedIncident;
+import io.incidentbridge.inbox.StoredEvent;
+import io.incidentbridge.mapping.IncidentMapper;
+import io.incidentbridge.mapping.MappingTemplates;
+import io.incidentbridge.sync.IncidentSnapshot;
+import java.time.OffsetDateTime;
+import io.incidentbridge.sync.RecordLink;
+import io.incidentbridge.sync.RecordLinkRepository;
+import io.incidentbridge.sync.SyncOutcome;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * ServiceNow callbacks for the claimed incident flow back to incident.io: the incident's state becomes a status of the
+ * mapped category, the task's state the follow-up's status, and new work notes and comments go to a text custom field.
+ * No echoes: a change made by the integration user is the bridge's own write and is skipped, and after a change flows
+ * back the link remembers the ServiceNow value, so incident.io's answering webhook finds nothing to write to ServiceNow.
+ */
+@Component
+public class ServiceNowChanges {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceNowChanges.class);
+
+    private final IncidentIoClient incidentIo;
+    private final RecordLinkRepository links;
+    private final MappingTemplates templates;
+    private final ServiceNowNotes notes;
+    private final ObjectMapper json;
+    private final String integrationUser;
+    private final boolean notify;
+    private final IncidentMapper mapper;
+
+    public ServiceNowChanges(IncidentIoClient incidentIo, RecordLinkRepository links, MappingTemplates templates,
+                             ServiceNowNotes notes, ObjectMapper json, BridgeProperties properties, IncidentMapper mapper) {
+        this.mapper = mapper;
+        this.incidentIo = incidentIo;
+        this.links = links;
+        this.templates = templates;
+        this.notes = notes;
+        this.json = json;
+        this.integrationUser = properties.servicenow().username();
+        this.notify = properties.backSync().notifyIncidentChannel();
+    }
+
+    public SyncOutcome apply(@Variable("claim") ClaimedIncident claim, @Body SyncOutcome incident) {
+        List<JsonNode> changes = claim.events().stream().filter(e -> ServiceNowCallbackParser.SOURCE.equals(e.source()))
+                .map(this::payload).sorted(Comparator.comparingLong(c -> c.path("sys_mod_count").asLong())).toList();
+        for (JsonNode change : changes) {
+            if (integrationUser.equals(change.path("sys_updated_by").asText())) {
+                continue;
+            }
+            links.findBySysId(change.path("sys_id").asText()).ifPresent(link -> {
+                if (link.kind() == RecordLink.Kind.INCIDENT) {
+                    incidentState(link, change);
+                    notes.append(link.incidentId(), change.path("journal"));
+                } else {
+                    followUpState(link, change);
+                }
+            });
+        }
+        return incident;
+    }
+
+    private void incidentState(RecordLink link, JsonNode change) {
+        String state = change.path("values").path("state").asText("");
+        if (state.isEmpty() || state.equals(link.syncedFields().get("state"))) {
+            return;
+        }
+        String category = templates.values().path("back_state").path(state).asText("");
+        if (category.isEmpty()) {
+            return;
+        }
+        JsonNode current = incidentIo.incident(link.incidentId());
+        if (!category.equals(current.path("incident_status").path("category").asText())) {
+            String statusId = statusOf(category);
+            ObjectNode fields = json.createObjectNode().put("incident_status_id", statusId);
+            try {
+                incidentIo.editIncident(link.incidentId(), fields, notify);
+            } catch (PermanentFailure refused) {
+                throw new PermanentFailure("transition-refused", "incident.io refused to move " + link.sourceReference()
+                        + " to a " + category + " status after ServiceNow " + link.number() + " went to state " + state
+                        + ": " + refused.getMessage(), refused);
+            }
+            LOG.info("incident.io {} moved to a {} status: ServiceNow {} is in state {}", link.sourceReference(), category,
+                    link.number(), state);
+            current = incidentIo.incident(link.incidentId());
+        }
+        // What the forward mapping makes of incident.io's new state counts as already written: the webhook incident.io
+        // sends for this change then finds nothing to write, and ServiceNow keeps what its user set (e.g. close notes).
+        IncidentSnapshot snapshot = new IncidentSnapshot(link.incidentId(),
+                OffsetDateTime.parse(current.path("updated_at").asText()), current);
+        links.save(new RecordLink(link.kind(), link.sourceId(), link.sourceReference(), link.incidentId(), link.table(),
+                link.sysId(), link.number(), mapper.map(snapshot).fields(), snapshot.updatedAt(), link.syncedAt(), link.pinned()));
+    }
+
+    private void followUpState(RecordLink link, JsonNode change) {
+        String state = change.path("values").path("state").asText("");
+        String status = templates.values().path("back_follow_up_state").path(state).asText("");
+        if (status.isEmpty() || state.equals(link.syncedFields().get("state"))) {
+            return;
+        }
+        JsonNode followUp = incidentIo.followUp(link.sourceId());
+        if (!status.equals(followUp.path("status").asText())) {
+            incidentIo.updateFollowUp(link.sourceId(), followUp.path("title").asText(), status);
+        }
+        Map<String, String> synced = new HashMap<>(link.syncedFields());
+        synced.put("state", state);
+        links.save(new RecordLink(link.kind(), link.sourceId(), link.sourceReference(), link.incidentId(), link.table(),
+                link.sysId(), link.number(), synced, link.sourceUpdatedAt(), link.syncedAt(), link.pinned()));
+    }
+
+    private String statusOf(String category) {
+        JsonNode best = null;
+        for (JsonNode status : incidentIo.incidentStatuses()) {
+            if (category.equals(status.path("category").asText())
+                    && (best == null || status.path("rank").asDouble() < best.path("rank").asDouble())) {
+                best = status;
+            }
+        }
+        if (best == null) {
+            throw new PermanentFailure("transition-refused", "incident.io has no status of category " + category);
+        }
+        return best.path("id").asText();
+    }
+
+    private JsonNode payload(StoredEvent event) {
+        try {
+            return json.readTree(event.payload());
+        } catch (IOException e) {
+            throw new PermanentFailure("bad-event", "stored callback " + event.id() + " is not JSON", e);
+        }
+    }
+}

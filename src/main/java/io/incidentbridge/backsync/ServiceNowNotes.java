@@ -1,0 +1,81 @@
+package io.incidentbridge.backsync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.incidentio.IncidentIoClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * incident.io's public API cannot post timeline updates, so ServiceNow work notes and comments go to a text custom
+ * field ("ServiceNow notes"): newest first, each with its author and time, cut to a size limit. Entries written by
+ * the integration user are the bridge's own notes from incident.io and do not come back; an entry already shown
+ * (same time, author and text) is not added twice.
+ */
+@Component
+public class ServiceNowNotes {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceNowNotes.class);
+
+    private final IncidentIoClient incidentIo;
+    private final ObjectMapper json;
+    private final String integrationUser;
+    private final BridgeProperties.BackSync settings;
+
+    public ServiceNowNotes(IncidentIoClient incidentIo, ObjectMapper json, BridgeProperties properties) {
+        this.incidentIo = incidentIo;
+        this.json = json;
+        this.integrationUser = properties.servicenow().username();
+        this.settings = properties.backSync();
+    }
+
+    public void append(String incidentId, JsonNode journal) {
+        List<String> entries = new ArrayList<>();
+        for (JsonNode entry : journal) {
+            if (!integrationUser.equals(entry.path("sys_created_by").asText())) {
+                String kind = "comments".equals(entry.path("element").asText()) ? "comment" : "work note";
+                entries.add(entry.path("sys_created_on").asText() + " UTC, " + entry.path("sys_created_by").asText()
+                        + " (" + kind + "): " + entry.path("value").asText());
+            }
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        JsonNode incident = incidentIo.incident(incidentId);
+        String fieldId = null;
+        String current = "";
+        for (JsonNode entry : incident.path("custom_field_entries")) {
+            if (settings.notesField().equals(entry.path("custom_field").path("name").asText())) {
+                fieldId = entry.path("custom_field").path("id").asText();
+                current = entry.path("values").path(0).path("value_text").asText("");
+            }
+        }
+        if (fieldId == null) {
+            LOG.warn("incident.io has no custom field named '{}' (bridge.back-sync.notes-field): ServiceNow notes are not shown",
+                    settings.notesField());
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        java.util.Collections.reverse(entries);
+        for (String entry : entries) {
+            if (!current.contains(entry)) {
+                text.append(entry).append("\n\n");
+            }
+        }
+        if (text.isEmpty()) {
+            return;
+        }
+        text.append(current);
+        String value = text.length() > settings.notesMaxCharacters() ? text.substring(0, settings.notesMaxCharacters()) : text.toString();
+        ObjectNode fields = json.createObjectNode();
+        ArrayNode entriesNode = fields.putArray("custom_field_entries");
+        ObjectNode fieldEntry = entriesNode.addObject().put("custom_field_id", fieldId);
+        fieldEntry.putArray("values").addObject().put("value_text", value.strip());
+        incidentIo.editIncident(incidentId, fields, settings.notifyIncidentChannel());
+    }
+}

@@ -1,0 +1,102 @@
+package io.incidentbridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ServiceNow changes come back through POST /webhooks/servicenow, as the business rule in docs/ sends them:
+ * one edit on the ServiceNow side makes exactly one change in incident.io, and nothing comes back to ServiceNow.
+ */
+class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void resolvingInServiceNowMovesTheIncidentToPostIncidentOnceAndNothingComesBack() throws Exception {
+        String id = newIncident("Resolved from ServiceNow").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        Map<String, String> record = awaitServiceNowIncident(id, Map.of("state", "2"));
+        awaitInboxDrained(id);
+
+        SERVICENOW.update("incident", record.get("sys_id"), Map.of("state", "6", "close_code", "Workaround provided",
+                "close_notes", "Restarted the pods", "work_notes", "Root cause: a bad config push"), "beth.anglin");
+        Map<String, String> resolved = SERVICENOW.record("incident", record.get("sys_id")).orElseThrow();
+        long writesBefore = writesFor(id).size();
+        assertThat(callback(resolved, "beth.anglin", "Root cause: a bad config push").statusCode()).isEqualTo(202);
+
+        await().atMost(PATIENCE).until(() -> "learning".equals(INCIDENTIO.incident(id).path("incident_status").path("category").asText()));
+        await().atMost(PATIENCE).until(() -> notesField(id).contains("Root cause: a bad config push"));
+        assertThat(notesField(id)).contains("beth.anglin (work note)");
+        assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(2);
+
+        // incident.io tells the bridge about the change it just made: that must not write anything to ServiceNow.
+        webhooks().send(event("public_incident.incident_status_updated_v2", id));
+        webhooks().send(event("public_incident.incident_updated_v2", id));
+        awaitInboxDrained(id);
+        assertThat(writesFor(id)).hasSize((int) writesBefore);
+        assertThat(SERVICENOW.record("incident", record.get("sys_id")).orElseThrow())
+                .containsEntry("close_notes", "Restarted the pods").containsEntry("state", "6");
+
+        // The same callback delivered again changes nothing.
+        assertThat(callback(resolved, "beth.anglin", "Root cause: a bad config push").body()).contains("duplicate");
+    }
+
+    @Test
+    void theBridgesOwnWritesAndBadCallbacksAreRefusedOrIgnored() throws Exception {
+        String id = newIncident("Own write").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        Map<String, String> record = awaitServiceNowIncident(id, Map.of("state", "2"));
+        assertThat(callback(record, "bridge.integration", null).statusCode()).isEqualTo(202);
+        awaitInboxDrained(id);
+        assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isZero();
+
+        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create(url()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(post("{\"table\":\"sys_user\"}").statusCode()).isEqualTo(400);
+        assertThat(post("not json").statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> callback(Map<String, String> record, String updatedBy, String workNote) throws Exception {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("table", "incident").put("sys_id", record.get("sys_id"))
+                .put("number", record.get("number")).put("sys_updated_on", record.get("sys_updated_on"))
+                .put("sys_updated_by", updatedBy).put("sys_mod_count", record.get("sys_mod_count"));
+        ObjectNode values = body.putObject("values");
+        record.forEach(values::put);
+        ArrayNode journal = body.putArray("journal");
+        if (workNote != null) {
+            journal.addObject().put("element", "work_notes").put("value", workNote)
+                    .put("sys_created_on", record.get("sys_updated_on")).put("sys_created_by", updatedBy);
+        }
+        return post(body.toString());
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url())).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + CALLBACK_SECRET).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + port + "/webhooks/servicenow";
+    }
+
+    private String notesField(String id) {
+        for (var entry : INCIDENTIO.incident(id).path("custom_field_entries")) {
+            if ("ServiceNow notes".equals(entry.path("custom_field").path("name").asText())) {
+                return entry.path("values").path(0).path("value_text").asText("");
+            }
+        }
+        return "";
+    }
+}
