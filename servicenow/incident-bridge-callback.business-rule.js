@@ -1,0 +1,69 @@
+/*
+ * Incident Bridge: ServiceNow -> bridge callback.
+ * Business rule on table `incident` (and a copy on `task`): When = async, Insert = false, Update = true,
+ * Advanced = true. Requires the system properties below (System Properties > Create):
+ *   x_incident_bridge.callback_url     https://<bridge-host>/webhooks/servicenow
+ *   x_incident_bridge.callback_secret  the same value as the bridge's SERVICENOW_CALLBACK_SECRET (type: password2)
+ * Only records the bridge made (correlation_display = incident.io) are sent; the bridge ignores the rest anyway.
+ */
+(function executeRule(current, previous /* null when async */) {
+    if (current.getValue('correlation_display') != 'incident.io') {
+        return;
+    }
+    var secret = gs.getProperty('x_incident_bridge.callback_secret');
+    var url = gs.getProperty('x_incident_bridge.callback_url');
+    if (!secret || !url) {
+        gs.warn('Incident Bridge callback: set x_incident_bridge.callback_url and x_incident_bridge.callback_secret');
+        return;
+    }
+
+    var fields = ['state', 'incident_state', 'impact', 'urgency', 'priority', 'hold_reason', 'close_code', 'close_notes',
+        'assignment_group', 'assigned_to', 'short_description', 'correlation_id', 'correlation_display', 'parent'];
+    var values = {};
+    for (var i = 0; i < fields.length; i++) {
+        if (current.isValidField(fields[i])) {
+            values[fields[i]] = current.getValue(fields[i]) || '';
+        }
+    }
+
+    // The newest journal entries (work notes and comments) written since the last update.
+    var journal = [];
+    var entries = new GlideRecord('sys_journal_field');
+    entries.addQuery('element_id', current.getUniqueValue());
+    entries.addQuery('element', 'IN', 'work_notes,comments');
+    entries.addQuery('sys_created_on', '>=', current.getValue('sys_updated_on'));
+    entries.orderBy('sys_created_on');
+    entries.query();
+    while (entries.next()) {
+        journal.push({
+            element: entries.getValue('element'),
+            value: entries.getValue('value'),
+            sys_created_on: entries.getValue('sys_created_on'),
+            sys_created_by: entries.getValue('sys_created_by')
+        });
+    }
+
+    var body = JSON.stringify({
+        table: current.getTableName(),
+        sys_id: current.getUniqueValue(),
+        number: current.getValue('number'),
+        sys_updated_on: current.getValue('sys_updated_on'),
+        sys_updated_by: current.getValue('sys_updated_by'),
+        sys_mod_count: current.getValue('sys_mod_count'),
+        values: values,
+        journal: journal
+    });
+
+    var request = new sn_ws.RESTMessageV2();
+    request.setEndpoint(url);
+    request.setHttpMethod('post');
+    request.setRequestHeader('Content-Type', 'application/json');
+    request.setRequestHeader('Authorization', 'Bearer ' + secret);
+    request.setRequestBody(body);
+    var response = request.executeAsync();
+    response.waitForResponse(15);
+    if (response.getStatusCode() >= 300) {
+        gs.warn('Incident Bridge callback for ' + current.getValue('number') + ' answered ' + response.getStatusCode()
+            + ': ' + response.getBody());
+    }
+})(current, previous);
