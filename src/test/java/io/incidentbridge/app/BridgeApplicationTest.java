@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.IncidentBridgeApplication;
+import io.incidentbridge.TestDatabase;
 import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
 import io.incidentbridge.emulator.incidentio.IncidentSpec;
 import io.incidentbridge.emulator.incidentio.WebhookSender;
@@ -24,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The bridge as it runs, on a random port, against both emulators over real HTTP. All application tests
- * share one context and one pair of emulators; each test works on incidents of its own.
+ * share one context and one pair of emulators; each test works on incidents of its own. The database is
+ * H2, or PostgreSQL in the {@code postgres} pass ({@link TestDatabase}).
  */
 @SpringBootTest(classes = IncidentBridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
@@ -58,7 +60,10 @@ public abstract class BridgeApplicationTest {
         registry.add("INCIDENTIO_API_KEY", () -> IncidentIoEmulator.API_KEY);
         registry.add("INCIDENTIO_WEBHOOK_SECRET", () -> WEBHOOK_SECRET);
         registry.add("SERVICENOW_CALLBACK_SECRET", () -> CALLBACK_SECRET);
-        registry.add("BRIDGE_DB_URL", () -> "jdbc:h2:mem:bridge-app-tests;DB_CLOSE_DELAY=-1");
+        TestDatabase.Credentials database = TestDatabase.newDatabase("jdbc:h2:mem:bridge-app-tests;DB_CLOSE_DELAY=-1");
+        registry.add("BRIDGE_DB_URL", database::url);
+        registry.add("BRIDGE_DB_USER", database::user);
+        registry.add("BRIDGE_DB_PASSWORD", database::password);
         registry.add("bridge.mapping.directory", () -> MAPPINGS.toString());
         registry.add("bridge.mapping.watch-interval", () -> "200");
         registry.add("BRIDGE_ADMIN_USER", () -> ADMIN_USER);

@@ -3,6 +3,7 @@ package io.incidentbridge.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.incidentbridge.TestDatabase;
 import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
 import io.incidentbridge.emulator.incidentio.IncidentSpec;
 import io.incidentbridge.emulator.incidentio.WebhookSender;
@@ -20,8 +21,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kill the bridge with SIGKILL in the middle of a burst and start it again on the same H2 file:
- * every incident ends up in ServiceNow exactly once, in its newest state.
+ * Kill the bridge with SIGKILL in the middle of a burst and start it again on the same database (an H2 file,
+ * or a PostgreSQL database in the {@code postgres} pass): every incident ends up in ServiceNow exactly once,
+ * in its newest state.
  */
 class CrashRestartApplicationTest {
 
@@ -29,6 +31,8 @@ class CrashRestartApplicationTest {
     void everyEventLandsExactlyOnceAcrossAHardKillAndRestart() throws Exception {
         Path workDir = Files.createDirectories(Path.of("target", "crash-test", UUID.randomUUID().toString()));
         String secret = WebhookSender.newSecret();
+        TestDatabase.Credentials database = TestDatabase.newDatabase(
+                "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("bridge") + ";WRITE_DELAY=0");
         try (ServiceNowEmulator serviceNow = ServiceNowEmulator.start();
              IncidentIoEmulator incidentIo = IncidentIoEmulator.start()) {
             serviceNow.faults().latency(Duration.ofMillis(30));
@@ -43,7 +47,9 @@ class CrashRestartApplicationTest {
                     Map.entry("INCIDENTIO_WEBHOOK_SECRET", secret),
                     Map.entry("BRIDGE_INBOX_CLAIMLEASE", "6s"),
                     Map.entry("BRIDGE_INBOX_LEASERENEWALINTERVAL", "2000"),
-                    Map.entry("BRIDGE_DB_URL", "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("bridge") + ";WRITE_DELAY=0"));
+                    Map.entry("BRIDGE_DB_URL", database.url()),
+                    Map.entry("BRIDGE_DB_USER", database.user()),
+                    Map.entry("BRIDGE_DB_PASSWORD", database.password()));
             try (BridgeProcess bridge = new BridgeProcess(env, workDir.resolve("bridge.log")).start()) {
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
