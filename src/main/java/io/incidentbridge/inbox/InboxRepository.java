@@ -1,5 +1,6 @@
 package io.incidentbridge.inbox;
 
+import io.incidentbridge.config.InsertIfAbsent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,25 +20,28 @@ public class InboxRepository {
     static final String SKIPPED = "SKIPPED";
     static final String DEAD = "DEAD";
 
+    private static final List<String> EVENT_COLUMNS = List.of("source", "delivery_id", "event_type", "incident_key", "payload",
+            "status", "attempts", "received_at", "next_attempt_at");
+
     private final JdbcTemplate jdbc;
+    private final InsertIfAbsent insertIfAbsent;
     private final Clock clock;
 
-    public InboxRepository(JdbcTemplate jdbc, Clock clock) {
+    public InboxRepository(JdbcTemplate jdbc, InsertIfAbsent insertIfAbsent, Clock clock) {
         this.jdbc = jdbc;
+        this.insertIfAbsent = insertIfAbsent;
         this.clock = clock;
     }
 
-    /** Stores the event unless its delivery id was seen before (webhook-id is stable across retries). */
+    /**
+     * Stores the event unless its delivery id was seen before (webhook-id is stable across retries).
+     * Safe inside a transaction (a dead-letter replay) on PostgreSQL too: a duplicate is no error there.
+     */
     public StoreResult store(InboundEvent event) {
         OffsetDateTime now = now();
-        try {
-            jdbc.update("INSERT INTO inbox_event (source, delivery_id, event_type, incident_key, payload, status, attempts,"
-                            + " received_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                    event.source(), event.deliveryId(), event.eventType(), event.incidentKey(), event.payload(), PENDING, now, now);
-            return StoreResult.STORED;
-        } catch (DuplicateKeyException alreadyStored) {
-            return StoreResult.DUPLICATE;
-        }
+        boolean stored = insertIfAbsent.insert("inbox_event", EVENT_COLUMNS, "source, delivery_id",
+                event.source(), event.deliveryId(), event.eventType(), event.incidentKey(), event.payload(), PENDING, 0, now, now);
+        return stored ? StoreResult.STORED : StoreResult.DUPLICATE;
     }
 
     /** Incidents with events ready now, oldest first, that no live claim holds. */
