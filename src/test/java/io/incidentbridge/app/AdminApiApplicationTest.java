@@ -28,6 +28,7 @@ class AdminApiApplicationTest extends BridgeApplicationTest {
 
     @Test
     void theViewerReadsButCannotReplayOrDiscardAndTheAdminCan() throws Exception {
+        warmUp();
         String id = newIncident("Forbidden once").path("id").asText();
         SERVICENOW.faults().failNext(1, 403);
         webhooks().send(event("public_incident.incident_created_v2", id));

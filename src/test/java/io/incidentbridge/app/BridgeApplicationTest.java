@@ -96,6 +96,22 @@ public abstract class BridgeApplicationTest {
         INCIDENTIO.faults().reset();
     }
 
+    private static volatile boolean warm;
+
+    /**
+     * Syncs one incident once per JVM, so that reference lookups are cached and the JIT has run: a test that makes
+     * the next ServiceNow call fail, or counts writes of a burst, then sees the call or the timing it means.
+     */
+    protected void warmUp() {
+        if (!warm) {
+            String id = newIncident("Warm-up").path("id").asText();
+            webhooks().send(event("public_incident.incident_created_v2", id));
+            awaitServiceNowIncident(id, java.util.Map.of("short_description", "Warm-up"));
+            awaitInboxDrained(id);
+            warm = true;
+        }
+    }
+
     protected WebhookSender webhooks() {
         return new WebhookSender("http://127.0.0.1:" + port + "/webhooks/incident-io", WEBHOOK_SECRET)
                 .retrySchedule(Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(2));

@@ -33,6 +33,7 @@ class DeadLetterReplayApplicationTest extends BridgeApplicationTest {
 
     @Test
     void aDeadLetterIsReplayedThroughTheNormalSyncOnce() {
+        warmUp();
         String id = newIncident("Forbidden at first").path("id").asText();
         SERVICENOW.faults().failNext(1, 403);
         webhooks().send(event("public_incident.incident_created_v2", id));

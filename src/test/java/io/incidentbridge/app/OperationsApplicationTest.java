@@ -46,6 +46,7 @@ class OperationsApplicationTest extends BridgeApplicationTest {
 
     @Test
     void noSecretAppearsInLogsAnswersOrDeadLetters(CapturedOutput output) throws Exception {
+        warmUp();
         SERVICENOW.revokeAllTokens();
         String id = newIncident("Secrets").path("id").asText();
         webhooks().send(event("public_incident.incident_created_v2", id));

@@ -48,6 +48,7 @@ class ServiceNowFaultsApplicationTest extends BridgeApplicationTest {
 
     @Test
     void aBadRequestGoesStraightToTheDeadLetterStoreWithItsCause() {
+        warmUp();
         String id = newIncident("Rejected by ServiceNow").path("id").asText();
         SERVICENOW.faults().failNext(1, 400);
         webhooks().send(event("public_incident.incident_created_v2", id));
