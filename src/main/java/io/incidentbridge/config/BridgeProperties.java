@@ -150,7 +150,11 @@ public record BridgeProperties(
     public record BackSync(
             @DefaultValue("false") boolean notifyIncidentChannel,
             @DefaultValue("ServiceNow notes") @NotBlank String notesField,
-            @DefaultValue("2000") @Min(100) int notesMaxCharacters) {
+            @DefaultValue("2000") @Min(100) int notesMaxCharacters,
+            @DefaultValue("false") boolean polling,
+            @DefaultValue("30000") @Min(1000) long pollIntervalMillis,
+            @DefaultValue("2m") Duration pollOverlap,
+            @DefaultValue("200") @Min(1) @Max(1000) int pollPageSize) {
     }
 
     /** Readiness turns down past these limits. */
