@@ -66,8 +66,7 @@ public class ServiceNowChanges {
             }
             links.findBySysId(change.path("sys_id").asText()).ifPresent(link -> {
                 if (link.kind() == RecordLink.Kind.INCIDENT) {
-                    incidentState(link, change);
-                    notes.append(link.incidentId(), change.path("journal"));
+                    incidentChange(link, change);
                 } else {
                     followUpState(link, change);
                 }
@@ -76,36 +75,60 @@ public class ServiceNowChanges {
         return incident;
     }
 
-    private void incidentState(RecordLink link, JsonNode change) {
-        String state = change.path("values").path("state").asText("");
-        if (state.isEmpty() || state.equals(link.syncedFields().get("state"))) {
-            return;
-        }
-        String category = templates.values().path("back_state").path(state).asText("");
-        if (category.isEmpty()) {
-            return;
-        }
+    /**
+     * One ServiceNow change becomes at most one incident.io edit, carrying the status, the severity and the notes
+     * that changed together.
+     */
+    private void incidentChange(RecordLink link, JsonNode change) {
+        JsonNode values = change.path("values");
         JsonNode current = incidentIo.incident(link.incidentId());
-        if (!category.equals(current.path("incident_status").path("category").asText())) {
-            String statusId = statusOf(category);
-            ObjectNode fields = json.createObjectNode().put("incident_status_id", statusId);
-            try {
-                incidentIo.editIncident(link.incidentId(), fields, notify);
-            } catch (PermanentFailure refused) {
-                throw new PermanentFailure("transition-refused", "incident.io refused to move " + link.sourceReference()
-                        + " to a " + category + " status after ServiceNow " + link.number() + " went to state " + state
-                        + ": " + refused.getMessage(), refused);
-            }
-            LOG.info("incident.io {} moved to a {} status: ServiceNow {} is in state {}", link.sourceReference(), category,
-                    link.number(), state);
-            current = incidentIo.incident(link.incidentId());
+        ObjectNode fields = json.createObjectNode();
+        String state = values.path("state").asText("");
+        String category = templates.values().path("back_state").path(state).asText("");
+        if (!state.isEmpty() && !state.equals(link.syncedFields().get("state")) && !category.isEmpty()
+                && !category.equals(current.path("incident_status").path("category").asText())) {
+            fields.put("incident_status_id", statusOf(category));
         }
+        String severityKey = values.path("impact").asText("") + "/" + values.path("urgency").asText("");
+        String severity = templates.values().path("back_severity").path(severityKey).asText("");
+        boolean severityChanged = !values.path("impact").asText("").equals(link.syncedFields().getOrDefault("impact", ""))
+                || !values.path("urgency").asText("").equals(link.syncedFields().getOrDefault("urgency", ""));
+        if (severityChanged && !severity.isEmpty() && !severity.equals(current.path("severity").path("name").asText())) {
+            fields.put("severity_id", severityOf(severity));
+        }
+        notes.entry(current, change.path("journal")).ifPresent(entry -> fields.putArray("custom_field_entries").add(entry));
+        if (fields.isEmpty()) {
+            return;
+        }
+        try {
+            incidentIo.editIncident(link.incidentId(), fields, notify);
+        } catch (PermanentFailure refused) {
+            throw new PermanentFailure("transition-refused", "incident.io refused the change from ServiceNow " + link.number()
+                    + " to " + link.sourceReference() + " " + fieldNames(fields) + ": " + refused.getMessage(), refused);
+        }
+        LOG.info("incident.io {} changed from ServiceNow {}: {}", link.sourceReference(), link.number(), fieldNames(fields));
         // What the forward mapping makes of incident.io's new state counts as already written: the webhook incident.io
         // sends for this change then finds nothing to write, and ServiceNow keeps what its user set (e.g. close notes).
+        JsonNode updated = incidentIo.incident(link.incidentId());
         IncidentSnapshot snapshot = new IncidentSnapshot(link.incidentId(),
-                OffsetDateTime.parse(current.path("updated_at").asText()), current);
+                OffsetDateTime.parse(updated.path("updated_at").asText()), updated);
         links.save(new RecordLink(link.kind(), link.sourceId(), link.sourceReference(), link.incidentId(), link.table(),
                 link.sysId(), link.number(), mapper.map(snapshot).fields(), snapshot.updatedAt(), link.syncedAt(), link.pinned()));
+    }
+
+    private static List<String> fieldNames(ObjectNode fields) {
+        List<String> names = new java.util.ArrayList<>();
+        fields.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private String severityOf(String name) {
+        for (JsonNode severity : incidentIo.severities()) {
+            if (name.equals(severity.path("name").asText())) {
+                return severity.path("id").asText();
+            }
+        }
+        throw new PermanentFailure("mapping", "incident.io has no severity named " + name + " (back_severity in values.yaml)");
     }
 
     private void followUpState(RecordLink link, JsonNode change) {

@@ -2,12 +2,11 @@ package io.incidentbridge.backsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.config.BridgeProperties;
-import io.incidentbridge.incidentio.IncidentIoClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,19 +21,18 @@ import org.springframework.stereotype.Component;
 public class ServiceNowNotes {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceNowNotes.class);
 
-    private final IncidentIoClient incidentIo;
     private final ObjectMapper json;
     private final String integrationUser;
     private final BridgeProperties.BackSync settings;
 
-    public ServiceNowNotes(IncidentIoClient incidentIo, ObjectMapper json, BridgeProperties properties) {
-        this.incidentIo = incidentIo;
+    public ServiceNowNotes(ObjectMapper json, BridgeProperties properties) {
         this.json = json;
         this.integrationUser = properties.servicenow().username();
         this.settings = properties.backSync();
     }
 
-    public void append(String incidentId, JsonNode journal) {
+    /** The custom field entry that shows the new notes on top of the ones already there, or empty when none is new. */
+    public Optional<ObjectNode> entry(JsonNode incident, JsonNode journal) {
         List<String> entries = new ArrayList<>();
         for (JsonNode entry : journal) {
             if (!integrationUser.equals(entry.path("sys_created_by").asText())) {
@@ -44,9 +42,8 @@ public class ServiceNowNotes {
             }
         }
         if (entries.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        JsonNode incident = incidentIo.incident(incidentId);
         String fieldId = null;
         String current = "";
         for (JsonNode entry : incident.path("custom_field_entries")) {
@@ -58,7 +55,7 @@ public class ServiceNowNotes {
         if (fieldId == null) {
             LOG.warn("incident.io has no custom field named '{}' (bridge.back-sync.notes-field): ServiceNow notes are not shown",
                     settings.notesField());
-            return;
+            return Optional.empty();
         }
         StringBuilder text = new StringBuilder();
         java.util.Collections.reverse(entries);
@@ -68,14 +65,12 @@ public class ServiceNowNotes {
             }
         }
         if (text.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         text.append(current);
         String value = text.length() > settings.notesMaxCharacters() ? text.substring(0, settings.notesMaxCharacters()) : text.toString();
-        ObjectNode fields = json.createObjectNode();
-        ArrayNode entriesNode = fields.putArray("custom_field_entries");
-        ObjectNode fieldEntry = entriesNode.addObject().put("custom_field_id", fieldId);
+        ObjectNode fieldEntry = json.createObjectNode().put("custom_field_id", fieldId);
         fieldEntry.putArray("values").addObject().put("value_text", value.strip());
-        incidentIo.editIncident(incidentId, fields, settings.notifyIncidentChannel());
+        return Optional.of(fieldEntry);
     }
 }

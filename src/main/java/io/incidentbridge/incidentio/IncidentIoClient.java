@@ -57,6 +57,10 @@ public class IncidentIoClient {
         call("PUT", "/v2/follow_ups/" + encode(id), json.createObjectNode().put("title", title).put("status", status));
     }
 
+    public JsonNode severities() {
+        return call("GET", "/v1/severities", null).path("severities");
+    }
+
     public JsonNode incidentStatuses() {
         return call("GET", "/v1/incident_statuses", null).path("incident_statuses");
     }

@@ -28,7 +28,8 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
         awaitInboxDrained(id);
 
         SERVICENOW.update("incident", record.get("sys_id"), Map.of("state", "6", "close_code", "Workaround provided",
-                "close_notes", "Restarted the pods", "work_notes", "Root cause: a bad config push"), "beth.anglin");
+                "close_notes", "Restarted the pods", "work_notes", "Root cause: a bad config push",
+                "impact", "1", "urgency", "1"), "beth.anglin");
         Map<String, String> resolved = SERVICENOW.record("incident", record.get("sys_id")).orElseThrow();
         long writesBefore = writesFor(id).size();
         assertThat(callback(resolved, "beth.anglin", "Root cause: a bad config push").statusCode()).isEqualTo(202);
@@ -36,7 +37,9 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
         await().atMost(PATIENCE).until(() -> "learning".equals(INCIDENTIO.incident(id).path("incident_status").path("category").asText()));
         await().atMost(PATIENCE).until(() -> notesField(id).contains("Root cause: a bad config push"));
         assertThat(notesField(id)).contains("beth.anglin (work note)");
-        assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(2);
+        assertThat(INCIDENTIO.incident(id).path("severity").path("name").asText()).isEqualTo("Critical");
+        // One edit in ServiceNow, one write in incident.io: status, severity and notes travel together.
+        assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(1);
 
         // incident.io tells the bridge about the change it just made: that must not write anything to ServiceNow.
         webhooks().send(event("public_incident.incident_status_updated_v2", id));
@@ -44,7 +47,8 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
         awaitInboxDrained(id);
         assertThat(writesFor(id)).hasSize((int) writesBefore);
         assertThat(SERVICENOW.record("incident", record.get("sys_id")).orElseThrow())
-                .containsEntry("close_notes", "Restarted the pods").containsEntry("state", "6");
+                .containsEntry("close_notes", "Restarted the pods").containsEntry("state", "6")
+                .containsEntry("impact", "1").containsEntry("urgency", "1");
 
         // The same callback delivered again changes nothing.
         assertThat(callback(resolved, "beth.anglin", "Root cause: a bad config push").body()).contains("duplicate");
