@@ -55,7 +55,8 @@ public class CmdbImport {
             query = query.andGreaterOrEqual("sys_updated_on", watermark.get());
         }
         query = query.orderBy("sys_updated_on").orderBy("sys_id");
-        List<String> fields = List.of("sys_id", "name", "sys_updated_on", settings.retiredField());
+        List<String> fields = new java.util.ArrayList<>(List.of("sys_id", settings.nameField(), "sys_updated_on", settings.retiredField()));
+        fields.addAll(settings.aliasFields());
         Counts counts = new Counts();
         String newest = watermark.orElse("");
         for (int offset = 0; ; offset += settings.pageSize()) {
@@ -79,7 +80,9 @@ public class CmdbImport {
     private void apply(String table, String typeId, ServiceNowRecord ci, Counts counts) {
         counts.read++;
         String sysId = ci.sysId();
-        String name = ci.fields().getOrDefault("name", "");
+        String name = ci.fields().getOrDefault(settings.nameField(), "");
+        List<String> aliases = settings.aliasFields().stream().map(f -> ci.fields().getOrDefault(f, ""))
+                .filter(a -> !a.isBlank()).distinct().toList();
         Optional<CatalogEntryLinks.Link> link = links.find(table, sysId);
         if (settings.retiredValues().contains(ci.fields().getOrDefault(settings.retiredField(), ""))) {
             if (link.isPresent()) {
@@ -91,7 +94,7 @@ public class CmdbImport {
             }
             return;
         }
-        String fingerprint = fingerprint(name);
+        String fingerprint = fingerprint(name + "\u0000" + String.join("\u0000", aliases));
         if (link.isPresent() && link.get().fingerprint().equals(fingerprint)) {
             counts.unchanged++;
             return;
@@ -99,10 +102,10 @@ public class CmdbImport {
         String entryId;
         if (link.isPresent()) {
             entryId = link.get().entryId();
-            patience.run(() -> incidentIo.updateCatalogEntry(entryId, typeId, name, sysId));
+            patience.run(() -> incidentIo.updateCatalogEntry(entryId, typeId, name, sysId, aliases));
             counts.updated++;
         } else {
-            entryId = createOrAdopt(typeId, name, sysId);
+            entryId = createOrAdopt(typeId, name, sysId, aliases);
             counts.created++;
         }
         links.save(table, sysId, new CatalogEntryLinks.Link(entryId, fingerprint));
@@ -112,12 +115,12 @@ public class CmdbImport {
      * Creates the entry; if incident.io refuses because one with this external id exists (a crash after a
      * create, before it was recorded), adopts that one. One request per new CI in the usual case.
      */
-    private String createOrAdopt(String typeId, String name, String sysId) {
+    private String createOrAdopt(String typeId, String name, String sysId, List<String> aliases) {
         try {
-            return patience.call(() -> incidentIo.createCatalogEntry(typeId, name, sysId));
+            return patience.call(() -> incidentIo.createCatalogEntry(typeId, name, sysId, aliases));
         } catch (PermanentFailure refused) {
             String existing = patience.call(() -> incidentIo.findCatalogEntry(typeId, sysId)).orElseThrow(() -> refused);
-            patience.run(() -> incidentIo.updateCatalogEntry(existing, typeId, name, sysId));
+            patience.run(() -> incidentIo.updateCatalogEntry(existing, typeId, name, sysId, aliases));
             return existing;
         }
     }

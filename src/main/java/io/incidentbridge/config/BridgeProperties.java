@@ -123,6 +123,8 @@ public record BridgeProperties(
             @DefaultValue("0 0/30 * * * ?") @NotBlank String cron,
             @DefaultValue("cmdb_ci_service") @Pattern(regexp = "[a-z0-9_]+") String table,
             @DefaultValue("") String query,
+            @DefaultValue("name") @Pattern(regexp = "[a-z0-9_.]+") String nameField,
+            @DefaultValue({}) List<String> aliasFields,
             @DefaultValue("install_status") @NotBlank String retiredField,
             @DefaultValue("7") List<String> retiredValues,
             @DefaultValue("ServiceNow service") @NotBlank String catalogType,

@@ -107,20 +107,21 @@ public class IncidentIoClient {
         return entries.size() > 0 ? java.util.Optional.of(entries.get(0).path("id").asText()) : java.util.Optional.empty();
     }
 
-    public String createCatalogEntry(String typeId, String name, String externalId) {
-        return call("POST", "/v3/catalog_entries", catalogEntry(typeId, name, externalId)).path("catalog_entry").path("id").asText();
+    public String createCatalogEntry(String typeId, String name, String externalId, java.util.List<String> aliases) {
+        return call("POST", "/v3/catalog_entries", catalogEntry(typeId, name, externalId, aliases)).path("catalog_entry").path("id").asText();
     }
 
-    public void updateCatalogEntry(String entryId, String typeId, String name, String externalId) {
-        call("PUT", "/v3/catalog_entries/" + encode(entryId), catalogEntry(typeId, name, externalId));
+    public void updateCatalogEntry(String entryId, String typeId, String name, String externalId, java.util.List<String> aliases) {
+        call("PUT", "/v3/catalog_entries/" + encode(entryId), catalogEntry(typeId, name, externalId, aliases));
     }
 
     public void deleteCatalogEntry(String entryId) {
         call("DELETE", "/v3/catalog_entries/" + encode(entryId), null);
     }
 
-    private ObjectNode catalogEntry(String typeId, String name, String externalId) {
+    private ObjectNode catalogEntry(String typeId, String name, String externalId, java.util.List<String> aliases) {
         ObjectNode body = json.createObjectNode().put("catalog_type_id", typeId).put("name", name).put("external_id", externalId);
+        aliases.forEach(body.putArray("aliases")::add);
         body.putObject("attribute_values");
         return body;
     }

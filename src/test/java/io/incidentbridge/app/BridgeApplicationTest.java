@@ -66,6 +66,7 @@ public abstract class BridgeApplicationTest {
         registry.add("BRIDGE_DB_PASSWORD", database::password);
         registry.add("bridge.mapping.directory", () -> MAPPINGS.toString());
         registry.add("bridge.mapping.watch-interval", () -> "200");
+        registry.add("bridge.cmdb-import.alias-fields", () -> "short_description");
         registry.add("BRIDGE_ADMIN_USER", () -> ADMIN_USER);
         registry.add("BRIDGE_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
         registry.add("BRIDGE_VIEWER_USER", () -> VIEWER_USER);

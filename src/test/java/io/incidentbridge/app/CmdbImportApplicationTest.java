@@ -29,6 +29,7 @@ class CmdbImportApplicationTest extends BridgeApplicationTest {
     private static final DateTimeFormatter SERVICENOW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, String> aliases = new java.util.HashMap<>();
 
     @Test
     void importsEveryServiceOnceWritesNothingTheSecondTimeAndRemovesRetiredOnes() throws Exception {
@@ -37,13 +38,14 @@ class CmdbImportApplicationTest extends BridgeApplicationTest {
             // Spread over time (the Table API keeps seconds), as a real CMDB's history would be.
             String updated = LocalDateTime.of(2026, 1, 1, 0, 0).plusSeconds(i).format(SERVICENOW_TIME);
             sysIds.add(SERVICENOW.insert("cmdb_ci_service", Map.of("name", "Service " + i, "install_status", "1",
-                    "sys_updated_on", updated, "sys_created_on", updated)));
+                    "short_description", "svc-" + i, "sys_updated_on", updated, "sys_created_on", updated)));
         }
 
         CmdbImportSummary first = cmdbImport.run();
         Map<String, String> entries = catalogEntriesByExternalId();
         assertThat(entries.keySet()).containsAll(sysIds);
         assertThat(entries.get(sysIds.get(7))).isEqualTo("Service 7");
+        assertThat(aliases.get(sysIds.get(7))).isEqualTo("[\"svc-7\"]");
         assertThat(first.created()).isGreaterThanOrEqualTo(300);
 
         long writesBefore = catalogWrites();
@@ -80,7 +82,10 @@ class CmdbImportApplicationTest extends BridgeApplicationTest {
         do {
             JsonNode page = get("/v3/catalog_entries?page_size=250&catalog_type_id=" + typeId
                     + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
-            page.path("catalog_entries").forEach(e -> entries.put(e.path("external_id").asText(), e.path("name").asText()));
+            page.path("catalog_entries").forEach(e -> {
+                entries.put(e.path("external_id").asText(), e.path("name").asText());
+                aliases.put(e.path("external_id").asText(), e.path("aliases").toString());
+            });
             after = page.path("pagination_meta").path("after").asText(null);
         } while (after != null && !after.isEmpty());
         return entries;
