@@ -5,18 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Bearer authentication and the documented error shapes for 401 and 404 (reference b.4). */
-class IncidentIoAuthTest {
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
+class IncidentIoAuthTest extends EmulatorTestBase {
 
     @Test
     void aRequestWithoutAKeyIsRefusedWithTheDocumented401Body() {

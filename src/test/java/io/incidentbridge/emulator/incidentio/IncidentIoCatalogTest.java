@@ -5,18 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Catalog v3 as a CMDB import uses it: a type, its entries, lookups by identifier, updates, deletes. */
-class IncidentIoCatalogTest {
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
+class IncidentIoCatalogTest extends EmulatorTestBase {
 
     @Test
     void aTypeNeedsANameAndADescriptionAndIsListed() {

@@ -11,18 +11,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Injected trouble, switched while requests are in flight: latency, 5xx share, outage, next-N failures. */
-class IncidentIoFaultsTest {
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
+class IncidentIoFaultsTest extends EmulatorTestBase {
 
     @Test
     void latencyHoldsEveryAnswerBack() {

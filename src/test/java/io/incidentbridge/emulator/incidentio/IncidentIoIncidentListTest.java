@@ -7,18 +7,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /v2/incidents}: cursor pagination, sorting and the deep-object filters (reference b.4). */
-class IncidentIoIncidentListTest {
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
+class IncidentIoIncidentListTest extends EmulatorTestBase {
 
     @Test
     void pagesFollowTheAfterCursorNewestFirstUntilTheLastPageHasNoCursor() {

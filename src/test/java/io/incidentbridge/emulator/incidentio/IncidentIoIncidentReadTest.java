@@ -7,19 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** An incident as {@code GET /v2/incidents/{id}} shows it: IncidentV2's exact field names (reference b.3). */
-class IncidentIoIncidentReadTest {
+class IncidentIoIncidentReadTest extends EmulatorTestBase {
     private static final String MICROS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z";
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @Test
     void anIncidentHasIncidentV2sFieldsAndNoOthers() {

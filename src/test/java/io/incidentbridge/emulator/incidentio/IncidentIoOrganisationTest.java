@@ -7,19 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.assertj.core.groups.Tuple;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The seeded organisation as the API shows it: identity, statuses, severities, users (reference b.4). */
-class IncidentIoOrganisationTest {
+class IncidentIoOrganisationTest extends EmulatorTestBase {
     private static final String ULID = "[0-9A-HJKMNP-TV-Z]{26}";
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @Test
     void identityNamesTheKeyAndItsRolesFollowThePermissions() {

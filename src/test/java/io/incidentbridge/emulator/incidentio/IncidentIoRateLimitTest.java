@@ -6,18 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The per-key budget (default 1,200 a minute) and the documented 429 body (reference b.4). */
-class IncidentIoRateLimitTest {
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
+class IncidentIoRateLimitTest extends EmulatorTestBase {
 
     @Test
     void requestsOverTheBudgetAreAnswered429WithTheDocumentedBody() {

@@ -2,21 +2,13 @@ package io.incidentbridge.emulator.incidentio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The status moves the edit action allows and refuses, one rule per test (incident.io's description of
  * {@code incident_status_id}, quoted in reference b.4).
  */
-class IncidentIoStatusTransitionTest {
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
+class IncidentIoStatusTransitionTest extends EmulatorTestBase {
 
     @Test
     void aMoveWithinACategoryIsAllowed() {

@@ -5,30 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ServiceNowEmulatorAuthTest {
+class ServiceNowEmulatorAuthTest extends EmulatorTestBase {
 
     private static final String NOT_AUTHENTICATED = "{\"error\":{\"message\":\"User Not Authenticated\","
             + "\"detail\":\"Required to provide Auth information\"},\"status\":\"failure\"}";
-
-    private ServiceNowEmulator emulator;
-    private EmulatorClient client;
-
-    @BeforeEach
-    void start() {
-        emulator = ServiceNowEmulator.start();
-        client = new EmulatorClient(emulator);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"", "Bearer unknown-token", "Basic bm9ib2R5Om5vdGhpbmc=", "Basic !!!", "Digest abc"})

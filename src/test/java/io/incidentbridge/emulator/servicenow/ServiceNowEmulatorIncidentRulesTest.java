@@ -5,29 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ServiceNowEmulatorIncidentRulesTest {
+class ServiceNowEmulatorIncidentRulesTest extends EmulatorTestBase {
 
     private static final String DATE_TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
-
-    private ServiceNowEmulator emulator;
-    private EmulatorClient client;
-
-    @BeforeEach
-    void start() {
-        emulator = ServiceNowEmulator.start();
-        client = new EmulatorClient(emulator);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @ParameterizedTest(name = "impact {0} x urgency {1} -> priority {2}")
     @CsvSource({"1,1,1", "1,2,2", "1,3,3", "2,1,2", "2,2,3", "2,3,4", "3,1,3", "3,2,4", "3,3,5"})

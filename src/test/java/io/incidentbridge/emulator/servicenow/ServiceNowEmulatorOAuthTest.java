@@ -9,30 +9,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ServiceNowEmulatorOAuthTest {
+class ServiceNowEmulatorOAuthTest extends EmulatorTestBase {
 
     private static final String DENIED = "{\"error_description\":\"access_denied\",\"error\":\"server_error\"}";
     private static final String TOKEN_CHARS = "[A-Za-z0-9_-]{86}";
-
-    private ServiceNowEmulator emulator;
-    private EmulatorClient client;
-
-    @BeforeEach
-    void start() {
-        emulator = ServiceNowEmulator.start();
-        client = new EmulatorClient(emulator);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @Test
     void passwordGrantReturnsTheDocumentedTokenResponse() {

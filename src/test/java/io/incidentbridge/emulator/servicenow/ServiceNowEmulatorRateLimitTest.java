@@ -7,25 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ServiceNowEmulatorRateLimitTest {
-
-    private ServiceNowEmulator emulator;
-    private EmulatorClient client;
-
-    @BeforeEach
-    void start() {
-        emulator = ServiceNowEmulator.start();
-        client = new EmulatorClient(emulator);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
+class ServiceNowEmulatorRateLimitTest extends EmulatorTestBase {
 
     @Test
     void withoutARuleThereAreNoRateLimitHeaders() {

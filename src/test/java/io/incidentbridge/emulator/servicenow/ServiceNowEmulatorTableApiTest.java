@@ -11,27 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ServiceNowEmulatorTableApiTest {
+class ServiceNowEmulatorTableApiTest extends EmulatorTestBase {
 
     private static final String DATE_TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
-
-    private ServiceNowEmulator emulator;
-    private EmulatorClient client;
-
-    @BeforeEach
-    void start() {
-        emulator = ServiceNowEmulator.start();
-        client = new EmulatorClient(emulator);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @Test
     void postCreatesAnIncidentWithServerSideDefaults() {
