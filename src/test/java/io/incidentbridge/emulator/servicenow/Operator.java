@@ -45,12 +45,12 @@ enum Operator {
     },
     IN("IN") {
         boolean test(Field f, String actual, String operand, Supplier<String> display) {
-            return Arrays.asList(operand.split(",", -1)).contains(actual);
+            return InLists.of(operand).contains(actual);
         }
     },
     NOT_IN("NOT IN") {
         boolean test(Field f, String actual, String operand, Supplier<String> display) {
-            return !Arrays.asList(operand.split(",", -1)).contains(actual);
+            return !InLists.of(operand).contains(actual);
         }
     },
     ISEMPTY("ISEMPTY", "EMPTYSTRING") {
