@@ -33,11 +33,11 @@ final class IncidentRoutes {
         boolean newestFirst = newestFirst(call.queryParam("sort_by"));
         IncidentFilters filters = IncidentFilters.parse(call.query(), organisation);
         Comparator<ObjectNode> byCreation = Comparator.comparing(i -> i.path("id").asText());
-        List<ObjectNode> matching = visible.all().stream().filter(filters::matches)
+        List<ObjectNode> matching = visible.allUncopied().stream().filter(filters::matches)
                 .sorted(newestFirst ? byCreation.reversed() : byCreation).toList();
         CursorPage page = CursorPage.of(matching, newestFirst, call.queryParam("after"), pageSize);
         ObjectNode body = Json.object();
-        body.set("incidents", Json.array(page.items()));
+        body.set("incidents", Json.array(page.items().stream().map(ObjectNode::deepCopy).toList()));
         body.set("pagination_meta", page.meta(pageSize, matching.size()));
         return ApiResponse.ok(body);
     }

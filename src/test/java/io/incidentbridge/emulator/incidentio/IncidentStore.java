@@ -48,6 +48,16 @@ final class IncidentStore {
         return entry(idOrNumber).map(e -> e.incident.deepCopy());
     }
 
+    /**
+     * The stored incidents themselves, for read-only listing: a change always replaces an incident with a new object,
+     * so these are never modified; copying 100,000 of them for every page would make large lists crawl.
+     */
+    synchronized List<ObjectNode> allUncopied() {
+        List<ObjectNode> incidents = new ArrayList<>(byId.size());
+        byId.values().forEach(e -> incidents.add(e.incident));
+        return incidents;
+    }
+
     synchronized List<ObjectNode> all() {
         List<ObjectNode> copies = new ArrayList<>();
         byId.values().forEach(e -> copies.add(e.incident.deepCopy()));

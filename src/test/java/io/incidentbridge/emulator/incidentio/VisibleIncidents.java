@@ -27,6 +27,11 @@ final class VisibleIncidents {
         return store.all().stream().filter(this::visible).toList();
     }
 
+    /** For lists: the stored incidents, not copies; callers copy what they return. */
+    List<ObjectNode> allUncopied() {
+        return store.allUncopied().stream().filter(this::visible).toList();
+    }
+
     boolean visible(JsonNode incident) {
         return !"private".equals(incident.path("visibility").asText()) || key.seesPrivateIncidents();
     }
