@@ -7,15 +7,14 @@ import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.inbox.ClaimedIncident;
-import io.incidentbridge.inbox.StoredEvent;
+import io.incidentbridge.inbox.EventJson;
 import io.incidentbridge.mapping.IncidentMapper;
 import io.incidentbridge.mapping.MappingTemplates;
 import io.incidentbridge.sync.IncidentSnapshot;
-import java.time.OffsetDateTime;
 import io.incidentbridge.sync.RecordLink;
 import io.incidentbridge.sync.RecordLinkRepository;
 import io.incidentbridge.sync.SyncOutcome;
-import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +58,7 @@ public class ServiceNowChanges {
 
     public SyncOutcome apply(@Variable("claim") ClaimedIncident claim, @Body SyncOutcome incident) {
         List<JsonNode> changes = claim.events().stream().filter(e -> ServiceNowCallbackParser.SOURCE.equals(e.source()))
-                .map(this::payload).sorted(Comparator.comparingLong(c -> c.path("sys_mod_count").asLong())).toList();
+                .map(event -> EventJson.document(json, event)).sorted(Comparator.comparingLong(c -> c.path("sys_mod_count").asLong())).toList();
         for (JsonNode change : changes) {
             if (integrationUser.equals(change.path("sys_updated_by").asText())) {
                 continue;
@@ -100,8 +99,9 @@ public class ServiceNowChanges {
         if (fields.isEmpty()) {
             return;
         }
+        JsonNode updated;
         try {
-            incidentIo.editIncident(link.incidentId(), fields, notify);
+            updated = incidentIo.editIncident(link.incidentId(), fields, notify);
         } catch (PermanentFailure refused) {
             throw new PermanentFailure("transition-refused", "incident.io refused the change from ServiceNow " + link.number()
                     + " to " + link.sourceReference() + " " + fieldNames(fields) + ": " + refused.getMessage(), refused);
@@ -109,11 +109,12 @@ public class ServiceNowChanges {
         LOG.info("incident.io {} changed from ServiceNow {}: {}", link.sourceReference(), link.number(), fieldNames(fields));
         // What the forward mapping makes of incident.io's new state counts as already written: the webhook incident.io
         // sends for this change then finds nothing to write, and ServiceNow keeps what its user set (e.g. close notes).
-        JsonNode updated = incidentIo.incident(link.incidentId());
+        if (!updated.hasNonNull("updated_at")) {
+            updated = incidentIo.incident(link.incidentId());
+        }
         IncidentSnapshot snapshot = new IncidentSnapshot(link.incidentId(),
                 OffsetDateTime.parse(updated.path("updated_at").asText()), updated);
-        links.save(new RecordLink(link.kind(), link.sourceId(), link.sourceReference(), link.incidentId(), link.table(),
-                link.sysId(), link.number(), mapper.map(snapshot).fields(), snapshot.updatedAt(), link.syncedAt(), link.pinned()));
+        links.save(link.withSynced(mapper.map(snapshot).fields(), snapshot.updatedAt()));
     }
 
     private static List<String> fieldNames(ObjectNode fields) {
@@ -143,8 +144,7 @@ public class ServiceNowChanges {
         }
         Map<String, String> synced = new HashMap<>(link.syncedFields());
         synced.put("state", state);
-        links.save(new RecordLink(link.kind(), link.sourceId(), link.sourceReference(), link.incidentId(), link.table(),
-                link.sysId(), link.number(), synced, link.sourceUpdatedAt(), link.syncedAt(), link.pinned()));
+        links.save(link.withSynced(synced, link.sourceUpdatedAt()));
     }
 
     private String statusOf(String category) {
@@ -159,13 +159,5 @@ public class ServiceNowChanges {
             throw new PermanentFailure("transition-refused", "incident.io has no status of category " + category);
         }
         return best.path("id").asText();
-    }
-
-    private JsonNode payload(StoredEvent event) {
-        try {
-            return json.readTree(event.payload());
-        } catch (IOException e) {
-            throw new PermanentFailure("bad-event", "stored callback " + event.id() + " is not JSON", e);
-        }
     }
 }

@@ -44,12 +44,12 @@ public class IncidentIoClient {
         return call("GET", "/v2/incidents" + query, null);
     }
 
-    /** POST /v2/incidents/{id}/actions/edit: only the given fields change. */
-    public void editIncident(String id, ObjectNode fields, boolean notifyIncidentChannel) {
+    /** POST /v2/incidents/{id}/actions/edit: only the given fields change. Returns the incident as it is now. */
+    public JsonNode editIncident(String id, ObjectNode fields, boolean notifyIncidentChannel) {
         ObjectNode body = json.createObjectNode();
         body.set("incident", fields);
         body.put("notify_incident_channel", notifyIncidentChannel);
-        call("POST", "/v2/incidents/" + encode(id) + "/actions/edit", body);
+        return call("POST", "/v2/incidents/" + encode(id) + "/actions/edit", body).path("incident");
     }
 
     /** PUT /v2/follow_ups/{id}: title and status are both required. */

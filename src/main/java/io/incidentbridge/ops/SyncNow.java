@@ -2,10 +2,10 @@ package io.incidentbridge.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.inbox.ClaimedIncident;
+import io.incidentbridge.inbox.EventJson;
 import io.incidentbridge.inbox.InboundEvent;
 import io.incidentbridge.inbox.InboxClaimer;
 import io.incidentbridge.inbox.InboxRepository;
@@ -50,10 +50,8 @@ public class SyncNow {
             throw "http-404".equals(e.kind()) ? new NotFound("incident.io has no incident " + incidentId) : e;
         }
         String id = incident.path("id").asText();
-        ObjectNode envelope = json.createObjectNode().put("event_type", EVENT_TYPE);
-        envelope.set(EVENT_TYPE, incident);
         String deliveryId = "sync-now-" + UUID.randomUUID();
-        inbox.store(new InboundEvent(ClaimedIncident.OPERATOR, deliveryId, EVENT_TYPE, id, envelope.toString()));
+        inbox.store(new InboundEvent(ClaimedIncident.OPERATOR, deliveryId, EVENT_TYPE, id, EventJson.envelope(json, EVENT_TYPE, incident)));
         ClaimedIncident claim = claimer.claimNow(id, PATIENCE)
                 .orElseThrow(() -> new IllegalStateException("incident " + id + " is busy; its sync-now request stays queued"));
         Object result = producer.requestBody("direct:sync-claimed-incident", claim);

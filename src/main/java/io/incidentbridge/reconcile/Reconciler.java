@@ -2,10 +2,10 @@ package io.incidentbridge.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.inbox.ClaimedIncident;
+import io.incidentbridge.inbox.EventJson;
 import io.incidentbridge.inbox.InboundEvent;
 import io.incidentbridge.inbox.InboxRepository;
 import io.incidentbridge.mapping.IncidentMapper;
@@ -182,10 +182,8 @@ public class Reconciler {
         if (dryRun) {
             return;
         }
-        ObjectNode envelope = json.createObjectNode().put("event_type", EVENT_TYPE);
-        envelope.set(EVENT_TYPE, incident);
         inbox.store(new InboundEvent(ClaimedIncident.OPERATOR, "reconcile-" + runId + "-" + incident.path("id").asText(),
-                EVENT_TYPE, incident.path("id").asText(), envelope.toString()));
+                EVENT_TYPE, incident.path("id").asText(), EventJson.envelope(json, EVENT_TYPE, incident)));
     }
 
     private void yieldToLiveTraffic() {

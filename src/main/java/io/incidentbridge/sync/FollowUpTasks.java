@@ -8,10 +8,10 @@ import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.incidentio.IncidentIoEventTypes;
 import io.incidentbridge.inbox.ClaimedIncident;
+import io.incidentbridge.inbox.EventJson;
 import io.incidentbridge.inbox.StoredEvent;
 import io.incidentbridge.mapping.MappingTemplates;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,7 +65,7 @@ public class FollowUpTasks {
         Map<String, JsonNode> newest = new LinkedHashMap<>();
         for (StoredEvent event : claim.events()) {
             if (IncidentIoEventTypes.followUp(event.eventType())) {
-                JsonNode followUp = FollowUpPayloads.normalise(payload(event));
+                JsonNode followUp = FollowUpPayloads.normalise(EventJson.payload(json, event));
                 newest.merge(followUp.path("id").asText(), followUp,
                         (a, b) -> updatedAt(b).isAfter(updatedAt(a)) ? b : a);
             }
@@ -108,14 +108,6 @@ public class FollowUpTasks {
             }
         }
         links.save(link.pinnedNow());
-    }
-
-    private JsonNode payload(StoredEvent event) {
-        try {
-            return json.readTree(event.payload()).path(event.eventType());
-        } catch (IOException e) {
-            throw new PermanentFailure("bad-event", "stored event " + event.id() + " is not JSON", e);
-        }
     }
 
     private static OffsetDateTime updatedAt(JsonNode followUp) {

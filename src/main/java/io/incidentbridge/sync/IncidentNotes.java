@@ -6,11 +6,11 @@ import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.incidentio.IncidentIoEventTypes;
 import io.incidentbridge.inbox.ClaimedIncident;
+import io.incidentbridge.inbox.EventJson;
 import io.incidentbridge.inbox.StoredEvent;
 import io.incidentbridge.mapping.MappingTemplates;
 import io.incidentbridge.servicenow.EncodedQuery;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
-import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -97,11 +97,7 @@ public class IncidentNotes {
     }
 
     private boolean hasUpdateMessage(StoredEvent event) {
-        try {
-            JsonNode message = json.readTree(event.payload()).path(event.eventType()).path("most_recent_update_message");
-            return message.isTextual() && !message.asText().isBlank();
-        } catch (IOException e) {
-            throw new PermanentFailure("bad-event", "stored event " + event.id() + " is not JSON", e);
-        }
+        JsonNode message = EventJson.payload(json, event).path("most_recent_update_message");
+        return message.isTextual() && !message.asText().isBlank();
     }
 }

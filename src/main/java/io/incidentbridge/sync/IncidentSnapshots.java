@@ -1,6 +1,5 @@
 package io.incidentbridge.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.config.BridgeProperties;
@@ -8,6 +7,7 @@ import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.incidentio.IncidentIoEventTypes;
 import io.incidentbridge.inbox.ClaimedIncident;
+import io.incidentbridge.inbox.EventJson;
 import io.incidentbridge.inbox.StoredEvent;
 import java.time.OffsetDateTime;
 import org.springframework.stereotype.Component;
@@ -57,12 +57,8 @@ public class IncidentSnapshots {
     }
 
     private JsonNode incidentOf(StoredEvent event) {
-        try {
-            JsonNode payload = json.readTree(event.payload()).path(event.eventType());
-            return payload.has("incident") && payload.path("incident").isObject() ? payload.get("incident") : payload;
-        } catch (JsonProcessingException e) {
-            throw new PermanentFailure("bad-event", "stored event " + event.id() + " is not JSON", e);
-        }
+        JsonNode payload = EventJson.payload(json, event);
+        return payload.has("incident") && payload.path("incident").isObject() ? payload.get("incident") : payload;
     }
 
     private static IncidentSnapshot snapshot(JsonNode incident) {

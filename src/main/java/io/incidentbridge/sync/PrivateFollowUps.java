@@ -2,10 +2,10 @@ package io.incidentbridge.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.inbox.ClaimedIncident;
+import io.incidentbridge.inbox.EventJson;
 import io.incidentbridge.inbox.InboundEvent;
 import io.incidentbridge.inbox.InboxOutcomes;
 import io.incidentbridge.inbox.InboxRepository;
@@ -42,11 +42,10 @@ public class PrivateFollowUps {
         }
         String followUpId = claim.incidentKey().substring(claim.incidentKey().indexOf(':') + 1);
         JsonNode followUp = incidentIo.followUp(followUpId);
-        ObjectNode envelope = json.createObjectNode().put("event_type", REQUEUED_TYPE);
-        envelope.set(REQUEUED_TYPE, followUp);
+        String envelope = EventJson.envelope(json, REQUEUED_TYPE, followUp);
         for (StoredEvent event : claim.events()) {
             inbox.store(new InboundEvent(event.source(), "resolved-" + event.deliveryId(), REQUEUED_TYPE,
-                    followUp.path("incident_id").asText(), envelope.toString()));
+                    followUp.path("incident_id").asText(), envelope));
         }
         outcomes.complete(claim);
     }

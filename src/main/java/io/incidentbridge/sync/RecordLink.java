@@ -16,6 +16,11 @@ public record RecordLink(Kind kind, String sourceId, String sourceReference, Str
         syncedFields = Map.copyOf(syncedFields);
     }
 
+    /** The same link after a change that left ServiceNow holding {@code fields} as of the source's {@code updatedAt}. */
+    public RecordLink withSynced(Map<String, String> fields, OffsetDateTime updatedAt) {
+        return new RecordLink(kind, sourceId, sourceReference, incidentId, table, sysId, number, fields, updatedAt, syncedAt, pinned);
+    }
+
     public RecordLink pinnedNow() {
         return new RecordLink(kind, sourceId, sourceReference, incidentId, table, sysId, number, syncedFields,
                 sourceUpdatedAt, syncedAt, true);

@@ -7,15 +7,12 @@ import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
 import io.incidentbridge.emulator.incidentio.WebhookSender;
 import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
 import io.incidentbridge.sandbox.EmulatorEnvironment;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -46,35 +43,17 @@ public final class CmdbImportBenchmark {
             System.setProperty("logging.level.io.incidentbridge", "WARN");
             try (ConfigurableApplicationContext bridge = SpringApplication.run(IncidentBridgeApplication.class, args)) {
                 CmdbImport cmdbImport = bridge.getBean(CmdbImport.class);
-                MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-                System.gc();
-                long before = memory.getHeapMemoryUsage().getUsed();
-                AtomicLong peak = new AtomicLong(before);
-                Thread sampler = new Thread(() -> {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                        try {
-                            Thread.sleep(50);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                });
-                sampler.setDaemon(true);
-                sampler.start();
+                HeapSampler heap = new HeapSampler();
                 CmdbImportSummary first = cmdbImport.run();
                 long writesFirst = writes(incidentIo);
                 CmdbImportSummary second = cmdbImport.run();
                 long writesSecond = writes(incidentIo) - writesFirst;
-                sampler.interrupt();
-                System.gc();
-                long after = memory.getHeapMemoryUsage().getUsed();
+                String heapFigures = heap.report();
                 System.out.println();
                 System.out.println("CMDB import benchmark: " + CIS + " cmdb_ci_service rows, page size 500");
                 System.out.printf("first run:  %s (%.0f CIs/s), catalog writes %d%n", first, CIS * 1000.0 / first.millis(), writesFirst);
                 System.out.printf("second run: %s, catalog writes %d%n", second, writesSecond);
-                System.out.printf("heap used (whole JVM, both emulators' data included): before %d MB, peak %d MB, after GC %d MB, max %d MB%n",
-                        before >> 20, peak.get() >> 20, after >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
+                System.out.printf("heap used (whole JVM, both emulators' data included): %s%n", heapFigures);
             }
         }
         System.exit(0);

@@ -11,8 +11,6 @@ import io.incidentbridge.reconcile.Reconciler;
 import io.incidentbridge.reconcile.ReconciliationRun;
 import io.incidentbridge.sandbox.EmulatorEnvironment;
 import io.incidentbridge.sync.IncidentSnapshot;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,33 +49,15 @@ public final class ReconciliationBenchmark {
             try (ConfigurableApplicationContext bridge = SpringApplication.run(IncidentBridgeApplication.class, args)) {
                 long seeded = seed(serviceNow, incidentIo, bridge.getBean(IncidentMapper.class), bridge.getBean(JdbcTemplate.class));
                 Reconciler reconciler = bridge.getBean(Reconciler.class);
-                MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-                System.gc();
-                long before = memory.getHeapMemoryUsage().getUsed();
-                AtomicLong peak = new AtomicLong(before);
-                Thread sampler = new Thread(() -> {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                        try {
-                            Thread.sleep(50);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                });
-                sampler.setDaemon(true);
-                sampler.start();
+                HeapSampler heap = new HeapSampler();
                 ReconciliationRun dry = reconciler.run(true, true);
-                sampler.interrupt();
-                System.gc();
-                long after = memory.getHeapMemoryUsage().getUsed();
+                String heapFigures = heap.report();
                 System.out.println();
                 System.out.println("Reconciliation benchmark: " + INCIDENTS + " linked incidents (seeded in " + seeded + " ms), 1% drifted");
                 System.out.printf("full dry run: checked %d, would repair %d, would create %d, deleted links %d, failed %d in %d ms = %.0f incidents/s%n",
                         dry.checked(), dry.repaired(), dry.created(), dry.deletedLinks(), dry.failed(), dry.durationMillis(),
                         dry.checked() * 1000.0 / Math.max(1, dry.durationMillis()));
-                System.out.printf("heap used (whole JVM, both emulators' 2 x %d records included): before %d MB, peak %d MB, after GC %d MB, max %d MB%n",
-                        INCIDENTS, before >> 20, peak.get() >> 20, after >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
+                System.out.printf("heap used (whole JVM, both emulators' 2 x %d records included): %s%n", INCIDENTS, heapFigures);
             }
         }
         System.exit(0);
