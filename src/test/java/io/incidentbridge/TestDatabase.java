@@ -45,7 +45,8 @@ public final class TestDatabase {
         return isPostgres() ? newPostgresDatabase() : new Credentials(h2Url, "sa", "");
     }
 
-    private static Credentials newPostgresDatabase() {
+    /** A new, empty database in the PostgreSQL server, whichever pass this is (for what only PostgreSQL supports). */
+    public static Credentials newPostgresDatabase() {
         String name = "bridge_" + DATABASES.incrementAndGet();
         String password = UUID.randomUUID().toString();
         try (Connection admin = Server.POSTGRES.getPostgresDatabase().getConnection();

@@ -57,6 +57,15 @@ public final class BridgeProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** The running JVM's process id (the bridge names its replica host/pid). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
