@@ -62,6 +62,10 @@ public final class BridgeProcess implements AutoCloseable {
         return process.pid();
     }
 
+    public int port() {
+        return port;
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
