@@ -175,7 +175,7 @@ class FaultInjectionSuite {
                         ServiceNow calls:       %d (writes %d, token requests %d)
                         reconciliation (dry run, all incidents): checked %d, created %d, repaired %d, failed %d, deleted links %d
                         =================================
-                        %n""", EVENTS * 40 / 100, EVENTS * 70 / 100, EVENTS * 55 / 100, EVENTS * 60 / 100, EVENTS * 70 / 100,
+                        %n""", KILL, RECOVERY, REVOKE, OUTAGE, RECOVERY,
                         EVENTS, INCIDENTS, BROKEN, expected.followUps.size(), expected.notesSent(), redelivered.get(), failedOver.get(),
                         report.duplicates(), report.losses(), deadLetters, brokenDeadLetters,
                         Duration.between(recovered, drained).toMillis() / 1000.0, Duration.between(lastEvent, drained).toMillis() / 1000.0,
