@@ -8,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Without callbacks, polling brings the same changes back: each once, even when a poll overlaps the last one. */
+/**
+ * Without callbacks, polling brings the same changes back: each once, even when a poll overlaps the last one, and a
+ * change stamped with the watermark's own second is neither missed nor applied twice.
+ */
 class ServiceNowPollingApplicationTest extends BridgeApplicationTest {
     @Autowired
     ServiceNowPoller poller;
@@ -35,5 +38,46 @@ class ServiceNowPollingApplicationTest extends BridgeApplicationTest {
         assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(edits);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox_event WHERE source = 'servicenow' AND incident_key = ?",
                 Long.class, id)).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeInTheSameSecondAsTheWatermarkIsPickedUpByTheNextPollExactlyOnce() {
+        String id = newIncident("Two notes in one second").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        Map<String, String> record = awaitServiceNowIncident(id, Map.of("state", "2"));
+        awaitInboxDrained(id);
+        poller.poll();
+
+        // A poll runs between two changes that ServiceNow stamps with the same second (sys_updated_on has whole
+        // seconds): the poll sets the watermark to that second, and the second change lands on it.
+        String stamp = null;
+        String lateNote = null;
+        for (int attempt = 0; attempt < 10 && lateNote == null; attempt++) {
+            SERVICENOW.update("incident", record.get("sys_id"), Map.of("work_notes", "Early note " + attempt), "beth.anglin");
+            String early = SERVICENOW.record("incident", record.get("sys_id")).orElseThrow().get("sys_updated_on");
+            poller.poll();
+            SERVICENOW.update("incident", record.get("sys_id"), Map.of("work_notes", "Late note " + attempt), "beth.anglin");
+            stamp = SERVICENOW.record("incident", record.get("sys_id")).orElseThrow().get("sys_updated_on");
+            if (stamp.equals(early)) {
+                lateNote = "Late note " + attempt;
+            }
+        }
+        assertThat(lateNote).as("two changes within one second").isNotNull();
+
+        assertThat(poller.poll()).as("the change at the watermark second").isEqualTo(1);
+        assertThat(poller.poll()).as("and not again").isZero();
+        String expectedNote = lateNote;
+        await().atMost(PATIENCE).until(() -> notesField(id).contains(expectedNote));
+        awaitInboxDrained(id);
+        assertThat(notesField(id).split(expectedNote, -1)).as("the late note shown once").hasSize(2);
+    }
+
+    private String notesField(String id) {
+        for (var entry : INCIDENTIO.incident(id).path("custom_field_entries")) {
+            if ("ServiceNow notes".equals(entry.path("custom_field").path("name").asText())) {
+                return entry.path("values").path(0).path("value_text").asText("");
+            }
+        }
+        return "";
     }
 }
