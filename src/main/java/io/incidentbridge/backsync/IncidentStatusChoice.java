@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class IncidentStatusChoice {
     /** The values.yaml table: severity name (or "default") -> first status of the post-incident flow, or "none". */
-    public static final String POST_INCIDENT_STATUSES = "back_post_incident_status";
+    static final String POST_INCIDENT_STATUSES = "back_post_incident_status";
     static final String NO_FLOW = "none";
     private static final Set<String> RESOLVABLE = Set.of("triage", "live", "paused");
     private static final Logger LOG = LoggerFactory.getLogger(IncidentStatusChoice.class);
