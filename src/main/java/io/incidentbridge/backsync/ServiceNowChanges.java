@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -43,10 +44,13 @@ public class ServiceNowChanges {
     private final String integrationUser;
     private final boolean notify;
     private final IncidentMapper mapper;
+    private final IncidentStatusChoice statusChoice;
 
     public ServiceNowChanges(IncidentIoClient incidentIo, RecordLinkRepository links, MappingTemplates templates,
-                             ServiceNowNotes notes, ObjectMapper json, BridgeProperties properties, IncidentMapper mapper) {
+                             ServiceNowNotes notes, ObjectMapper json, BridgeProperties properties, IncidentMapper mapper,
+                             IncidentStatusChoice statusChoice) {
         this.mapper = mapper;
+        this.statusChoice = statusChoice;
         this.incidentIo = incidentIo;
         this.links = links;
         this.templates = templates;
@@ -84,16 +88,18 @@ public class ServiceNowChanges {
         ObjectNode fields = json.createObjectNode();
         String state = values.path("state").asText("");
         String category = templates.values().path("back_state").path(state).asText("");
-        if (!state.isEmpty() && !state.equals(link.syncedFields().get("state")) && !category.isEmpty()
-                && !category.equals(current.path("incident_status").path("category").asText())) {
-            fields.put("incident_status_id", statusOf(category));
-        }
         String severityKey = values.path("impact").asText("") + "/" + values.path("urgency").asText("");
         String severity = templates.values().path("back_severity").path(severityKey).asText("");
         boolean severityChanged = !values.path("impact").asText("").equals(link.syncedFields().getOrDefault("impact", ""))
                 || !values.path("urgency").asText("").equals(link.syncedFields().getOrDefault("urgency", ""));
         if (severityChanged && !severity.isEmpty() && !severity.equals(current.path("severity").path("name").asText())) {
             fields.put("severity_id", severityOf(severity));
+        }
+        // After the severity: incident.io picks the post-incident flow for the incident as this edit leaves it.
+        if (!state.isEmpty() && !state.equals(link.syncedFields().get("state")) && !category.isEmpty()
+                && !category.equals(current.path("incident_status").path("category").asText())) {
+            statusOf(current, fields.has("severity_id") ? severity : current.path("severity").path("name").asText(""), category)
+                    .ifPresent(status -> fields.put("incident_status_id", status));
         }
         notes.entry(current, change.path("journal")).ifPresent(entry -> fields.putArray("custom_field_entries").add(entry));
         if (fields.isEmpty()) {
@@ -147,17 +153,7 @@ public class ServiceNowChanges {
         links.save(link.withSynced(synced, link.sourceUpdatedAt()));
     }
 
-    private String statusOf(String category) {
-        JsonNode best = null;
-        for (JsonNode status : incidentIo.incidentStatuses()) {
-            if (category.equals(status.path("category").asText())
-                    && (best == null || status.path("rank").asDouble() < best.path("rank").asDouble())) {
-                best = status;
-            }
-        }
-        if (best == null) {
-            throw new PermanentFailure("transition-refused", "incident.io has no status of category " + category);
-        }
-        return best.path("id").asText();
+    private Optional<String> statusOf(JsonNode current, String severity, String category) {
+        return statusChoice.statusFor(current, severity, category);
     }
 }

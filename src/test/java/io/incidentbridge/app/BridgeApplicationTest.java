@@ -8,6 +8,7 @@ import io.incidentbridge.TestDatabase;
 import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
 import io.incidentbridge.emulator.incidentio.IncidentSpec;
 import io.incidentbridge.emulator.incidentio.WebhookSender;
+import io.incidentbridge.emulator.servicenow.CallbackTarget;
 import io.incidentbridge.emulator.servicenow.RecordedRequest;
 import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
 import java.time.Duration;
@@ -94,7 +95,30 @@ public abstract class BridgeApplicationTest {
     @AfterEach
     void healBothSides() {
         SERVICENOW.faults().reset();
+        SERVICENOW.callbackRule().remove();
         INCIDENTIO.faults().reset();
+    }
+
+    /**
+     * Installs ServiceNow's callback business rule, pointed at this bridge with its secret, as a customer would; the
+     * rule is removed after each test, so only tests that install it see callbacks.
+     */
+    protected void installCallbackRule() {
+        SERVICENOW.callbackRule().install(CallbackTarget.of(callbackUrl(), CALLBACK_SECRET));
+    }
+
+    protected String callbackUrl() {
+        return "http://127.0.0.1:" + port + "/webhooks/servicenow";
+    }
+
+    /**
+     * Waits until the bridge has nothing left to do for the incident: no event waiting in the inbox, no callback on
+     * its way. In that order, twice over the inbox: a write the bridge made while working fires a callback before the
+     * work is marked done, and that callback is stored before the rule counts it as sent.
+     */
+    protected void settle(String incidentId) {
+        await().atMost(PATIENCE).until(() -> inboxDrained(incidentId) && SERVICENOW.callbackRule().idle()
+                && inboxDrained(incidentId));
     }
 
     private static volatile boolean warm;
@@ -158,7 +182,11 @@ public abstract class BridgeApplicationTest {
     }
 
     protected void awaitInboxDrained(String incidentId) {
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM inbox_event WHERE incident_key = ? AND status = 'PENDING'", Long.class, incidentId) == 0);
+        await().atMost(PATIENCE).until(() -> inboxDrained(incidentId));
+    }
+
+    private boolean inboxDrained(String incidentId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM inbox_event WHERE incident_key = ? AND status = 'PENDING'",
+                Long.class, incidentId) == 0;
     }
 }

@@ -3,96 +3,136 @@ package io.incidentbridge.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.emulator.servicenow.CallbackDelivery;
+import io.incidentbridge.emulator.servicenow.CallbackTarget;
+import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * ServiceNow changes come back through POST /webhooks/servicenow, as the business rule in docs/ sends them:
- * one edit on the ServiceNow side makes exactly one change in incident.io, and nothing comes back to ServiceNow.
+ * ServiceNow changes come back through POST /webhooks/servicenow, sent by the emulator's copy of the business rule
+ * in servicenow/ after each update, the bridge's own included: one edit by a person in ServiceNow makes exactly one
+ * change in incident.io, and nothing comes back to ServiceNow.
  */
 class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
     private final HttpClient http = HttpClient.newHttpClient();
+    private ServiceNowUser beth;
+
+    @BeforeEach
+    void aServiceDeskAgentAndTheCallbackRule() {
+        beth = ServiceNowUser.signedIn(SERVICENOW, "beth.anglin");
+        installCallbackRule();
+    }
 
     @Test
     void resolvingInServiceNowMovesTheIncidentToPostIncidentOnceAndNothingComesBack() throws Exception {
         String id = newIncident("Resolved from ServiceNow").path("id").asText();
         webhooks().send(event("public_incident.incident_created_v2", id));
-        Map<String, String> record = awaitServiceNowIncident(id, Map.of("state", "2"));
-        awaitInboxDrained(id);
+        String sysId = awaitServiceNowIncident(id, Map.of("state", "2")).get("sys_id");
+        settle(id);
 
-        SERVICENOW.update("incident", record.get("sys_id"), Map.of("state", "6", "close_code", "Workaround provided",
+        beth.update("incident", sysId, Map.of("state", "6", "close_code", "Workaround provided",
                 "close_notes", "Restarted the pods", "work_notes", "Root cause: a bad config push",
-                "impact", "1", "urgency", "1"), "beth.anglin");
-        Map<String, String> resolved = SERVICENOW.record("incident", record.get("sys_id")).orElseThrow();
+                "impact", "1", "urgency", "1"));
         long writesBefore = writesFor(id).size();
-        assertThat(callback(resolved, "beth.anglin", "Root cause: a bad config push").statusCode()).isEqualTo(202);
 
         await().atMost(PATIENCE).until(() -> "learning".equals(INCIDENTIO.incident(id).path("incident_status").path("category").asText()));
-        await().atMost(PATIENCE).until(() -> notesField(id).contains("Root cause: a bad config push"));
-        assertThat(notesField(id)).contains("beth.anglin (work note)");
+        assertThat(INCIDENTIO.incident(id).path("incident_status").path("name").asText()).isEqualTo("Documenting");
+        assertThat(notesField(id)).contains("beth.anglin (work note): Root cause: a bad config push");
         assertThat(INCIDENTIO.incident(id).path("severity").path("name").asText()).isEqualTo("Critical");
-        // One edit in ServiceNow, one write in incident.io: status, severity and notes travel together.
-        assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(1);
 
         // incident.io tells the bridge about the change it just made: that must not write anything to ServiceNow.
         webhooks().send(event("public_incident.incident_status_updated_v2", id));
         webhooks().send(event("public_incident.incident_updated_v2", id));
-        awaitInboxDrained(id);
+        settle(id);
+        // One edit in ServiceNow, one write in incident.io: status, severity and notes travel together.
+        assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(1);
         assertThat(writesFor(id)).hasSize((int) writesBefore);
-        assertThat(SERVICENOW.record("incident", record.get("sys_id")).orElseThrow())
+        assertThat(SERVICENOW.record("incident", sysId).orElseThrow())
                 .containsEntry("close_notes", "Restarted the pods").containsEntry("state", "6")
-                .containsEntry("impact", "1").containsEntry("urgency", "1");
+                .containsEntry("impact", "1").containsEntry("urgency", "1").containsEntry("sys_updated_by", "beth.anglin");
+        CallbackDelivery resolved = SERVICENOW.callbackRule().deliveriesFor(sysId).stream()
+                .filter(d -> d.updatedBy().equals("beth.anglin")).findFirst().orElseThrow();
+        assertThat(resolved.status()).isEqualTo(202);
+        assertThat(resolved.answer()).contains("stored");
 
-        // The same callback delivered again changes nothing.
-        assertThat(callback(resolved, "beth.anglin", "Root cause: a bad config push").body()).contains("duplicate");
+        // The same callback delivered again (the copy of the rule on task fires for incidents too) changes nothing.
+        assertThat(post(resolved.body(), "Bearer " + CALLBACK_SECRET).body()).contains("duplicate");
     }
 
     @Test
-    void theBridgesOwnWritesAndBadCallbacksAreRefusedOrIgnored() throws Exception {
+    void aWorkNoteInServiceNowAppearsOnceInTheNotesFieldAndNothingComesBack() {
+        String id = newIncident("Noted in ServiceNow").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        String sysId = awaitServiceNowIncident(id, Map.of("state", "2")).get("sys_id");
+        settle(id);
+
+        beth.update("incident", sysId, Map.of("work_notes", "Customer confirmed the fix on their side"));
+        long writesBefore = writesFor(id).size();
+
+        await().atMost(PATIENCE).until(() -> notesField(id).contains("Customer confirmed the fix on their side"));
+        webhooks().send(event("public_incident.incident_updated_v2", id));
+        settle(id);
+        assertThat(occurrences(notesField(id), "Customer confirmed the fix on their side")).isEqualTo(1);
+        assertThat(notesField(id)).contains("beth.anglin (work note)");
+        assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(1);
+        assertThat(INCIDENTIO.incident(id).path("incident_status").path("category").asText()).isEqualTo("live");
+        assertThat(writesFor(id)).hasSize((int) writesBefore);
+    }
+
+    @Test
+    void theBridgesOwnWritesComeBackAsCallbacksAndAreIgnored() {
+        SERVICENOW.callbackRule().install(CallbackTarget.of(callbackUrl(), CALLBACK_SECRET).signedWith(CALLBACK_SECRET));
         String id = newIncident("Own write").path("id").asText();
         webhooks().send(event("public_incident.incident_created_v2", id));
-        Map<String, String> record = awaitServiceNowIncident(id, Map.of("state", "2"));
-        assertThat(callback(record, "bridge.integration", null).statusCode()).isEqualTo(202);
-        awaitInboxDrained(id);
+        String sysId = awaitServiceNowIncident(id, Map.of("state", "2")).get("sys_id");
+        settle(id);
+
+        INCIDENTIO.updateIncident(id, incident -> incident.put("name", "Own write, renamed"));
+        webhooks().send(event("public_incident.incident_updated_v2", id));
+        awaitServiceNowIncident(id, Map.of("short_description", "Own write, renamed"));
+        settle(id);
+
+        assertThat(SERVICENOW.callbackRule().deliveriesFor(sysId)).isNotEmpty().allSatisfy(delivery -> {
+            assertThat(delivery.updatedBy()).isEqualTo(ServiceNowEmulator.USERNAME);
+            assertThat(delivery.status()).isEqualTo(202);
+        });
         assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isZero();
-
-        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create(url()))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(noToken.statusCode()).isEqualTo(401);
-        assertThat(post("{\"table\":\"sys_user\"}").statusCode()).isEqualTo(400);
-        assertThat(post("not json").statusCode()).isEqualTo(400);
+        assertThat(writesFor(id)).extracting(r -> r.method()).containsExactly("POST", "PATCH");
     }
 
-    private HttpResponse<String> callback(Map<String, String> record, String updatedBy, String workNote) throws Exception {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("table", "incident").put("sys_id", record.get("sys_id"))
-                .put("number", record.get("number")).put("sys_updated_on", record.get("sys_updated_on"))
-                .put("sys_updated_by", updatedBy).put("sys_mod_count", record.get("sys_mod_count"));
-        ObjectNode values = body.putObject("values");
-        record.forEach(values::put);
-        ArrayNode journal = body.putArray("journal");
-        if (workNote != null) {
-            journal.addObject().put("element", "work_notes").put("value", workNote)
-                    .put("sys_created_on", record.get("sys_updated_on")).put("sys_created_by", updatedBy);
-        }
-        return post(body.toString());
+    @Test
+    void callbacksWithoutTheSecretOrOfAnotherShapeAreRefused() throws Exception {
+        String body = "{\"table\":\"incident\",\"sys_id\":\"0123456789abcdef0123456789abcdef\",\"number\":\"INC0010001\","
+                + "\"sys_updated_on\":\"2026-11-29 10:00:00\",\"sys_updated_by\":\"beth.anglin\",\"sys_mod_count\":\"1\","
+                + "\"values\":{\"state\":\"6\"},\"journal\":[]}";
+
+        assertThat(post(body, null).statusCode()).isEqualTo(401);
+        assertThat(post(body, "Bearer not-the-secret").statusCode()).isEqualTo(401);
+        assertThat(http.send(request(body, "Bearer " + CALLBACK_SECRET)
+                .header("X-Incident-Bridge-Signature", "sha256=" + "00".repeat(32)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(post("{\"table\":\"sys_user\"}", "Bearer " + CALLBACK_SECRET).statusCode()).isEqualTo(400);
+        assertThat(post(body.replace("0123456789abcdef0123456789abcdef", "not-a-sys-id"), "Bearer " + CALLBACK_SECRET)
+                .statusCode()).isEqualTo(400);
+        assertThat(post("not json", "Bearer " + CALLBACK_SECRET).statusCode()).isEqualTo(400);
     }
 
-    private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url())).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + CALLBACK_SECRET).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String body, String authorization) throws Exception {
+        return http.send(request(body, authorization).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private String url() {
-        return "http://127.0.0.1:" + port + "/webhooks/servicenow";
+    private HttpRequest.Builder request(String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(callbackUrl()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private String notesField(String id) {
@@ -102,5 +142,14 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
             }
         }
         return "";
+    }
+
+    private static int occurrences(String text, String part) {
+        Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
     }
 }

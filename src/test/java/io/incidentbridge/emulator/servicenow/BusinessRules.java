@@ -4,10 +4,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Server-side defaults and before-write rules per table. They run for every write, through the Table API
- * or the Java API alike ("Business rules apply consistently ... regardless of ... web services", §6.5).
+ * Server-side defaults, before-write rules per table and the after-write (async) callback rule. They run for every
+ * write, through the Table API or the Java API alike ("Business rules apply consistently ... regardless of ... web
+ * services", §6.5).
  */
 final class BusinessRules {
+
+    private final CallbackRule callbacks;
+
+    BusinessRules(CallbackRule callbacks) {
+        this.callbacks = callbacks;
+    }
 
     void defaults(String table, Map<String, String> row, Actor actor, String now) {
         switch (table) {
@@ -35,5 +42,10 @@ final class BusinessRules {
             default -> {
             }
         }
+    }
+
+    /** After-write rules see the record as the write stored it; async ones run once the write has returned. */
+    void after(StoredRow stored, boolean inserted) {
+        callbacks.afterWrite(stored, inserted);
     }
 }

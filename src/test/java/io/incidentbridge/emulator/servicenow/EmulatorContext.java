@@ -9,7 +9,8 @@ final class EmulatorContext {
     final Schemas schemas = new Schemas();
     final RecordStore store = new RecordStore(schemas);
     final JournalRecorder journal = new JournalRecorder(store, schemas);
-    final RecordWriter writer = new RecordWriter(store, new BusinessRules(), journal, clock);
+    final CallbackRule callbacks = new CallbackRule(journal, schemas, clock);
+    final RecordWriter writer = new RecordWriter(store, new BusinessRules(callbacks), journal, clock);
     final UserDirectory users = new UserDirectory(store, writer, schemas, SeedData.ADMIN);
     final FieldAccess fields = new FieldAccess(schemas, store);
     final DisplayValues display = new DisplayValues(schemas, store, new JournalHistory(store));

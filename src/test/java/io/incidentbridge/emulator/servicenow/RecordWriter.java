@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Inserts, updates and deletes records the way GlideRecord does: system columns, numbering, business rules,
- * journal entries. Each operation holds the store lock from read to write.
+ * journal entries, then the after-write rules. Each operation holds the store lock from read to write.
  */
 final class RecordWriter {
 
@@ -52,6 +52,7 @@ final class RecordWriter {
             StoredRow stored = new StoredRow(table.name(), row);
             store.put(stored);
             journal.append(table.name(), stored.sysId(), accepted.journal(), actor, now);
+            rules.after(stored, true);
             return stored;
         }
     }
@@ -83,6 +84,7 @@ final class RecordWriter {
             StoredRow stored = new StoredRow(current.table(), after);
             store.put(stored);
             journal.append(current.table(), sysId, accepted.journal(), actor, now);
+            rules.after(stored, false);
             return Optional.of(stored);
         }
     }

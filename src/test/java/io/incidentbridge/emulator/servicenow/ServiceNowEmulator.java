@@ -75,6 +75,7 @@ public final class ServiceNowEmulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        context.callbacks.close();
     }
 
     public ServiceNowEmulator accessTokenLifetime(Duration d) {
@@ -112,6 +113,11 @@ public final class ServiceNowEmulator implements AutoCloseable {
 
     public void setRoles(String userName, Set<String> roles) {
         context.users.update(userName, a -> a.withRoles(roles));
+    }
+
+    /** Lets a user log in (Basic auth or the password grant) with this password, so a test can act as that person. */
+    public void setPassword(String userName, String password) {
+        context.users.update(userName, a -> a.withPassword(password));
     }
 
     public void setTaskAcl(String userName, boolean create, boolean read, boolean write) {
@@ -178,6 +184,14 @@ public final class ServiceNowEmulator implements AutoCloseable {
 
     public Faults faults() {
         return context.faults;
+    }
+
+    /**
+     * The callback business rule (servicenow/incident-bridge-callback.business-rule.js): not installed until a test
+     * installs it, with the log of the callbacks it sent.
+     */
+    public CallbackRule callbackRule() {
+        return context.callbacks;
     }
 
     public List<RecordedRequest> requests() {

@@ -32,6 +32,10 @@ record UserAccount(String userName, String sysId, String password, Set<String> r
         return new UserAccount(userName, sysId, password, newRoles, taskAcl, locked, passwordResetRequired);
     }
 
+    UserAccount withPassword(String newPassword) {
+        return new UserAccount(userName, sysId, newPassword, roles, taskAcl, locked, passwordResetRequired);
+    }
+
     UserAccount withTaskAcl(TaskAcl acl) {
         return new UserAccount(userName, sysId, password, roles, acl, locked, passwordResetRequired);
     }
