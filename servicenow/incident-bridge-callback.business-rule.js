@@ -1,13 +1,15 @@
 /*
  * Incident Bridge: ServiceNow -> bridge callback.
- * Business rule on table `incident` (and a copy on `task`): When = async, Insert = false, Update = true,
- * Advanced = true. Requires the system properties below (System Properties > Create):
+ * One business rule on table `task`: When = async, Insert = false, Update = true, Advanced = true.
+ * Rules on `task` also run for the tables that extend it, so this one rule covers incidents and follow-up tasks
+ * (a second copy on `incident` would send every incident change twice). Requires the system properties below (System Properties > Create):
  *   x_incident_bridge.callback_url     https://<bridge-host>/webhooks/servicenow
  *   x_incident_bridge.callback_secret  the same value as the bridge's SERVICENOW_CALLBACK_SECRET (type: password2)
  * Only records the bridge made (correlation_display = incident.io) are sent; the bridge ignores the rest anyway.
  */
 (function executeRule(current, previous /* null when async */) {
-    if (current.getValue('correlation_display') != 'incident.io') {
+    var table = current.getValue('sys_class_name');
+    if (current.getValue('correlation_display') != 'incident.io' || (table != 'incident' && table != 'task')) {
         return;
     }
     var secret = gs.getProperty('x_incident_bridge.callback_secret');
@@ -44,7 +46,7 @@
     }
 
     var body = JSON.stringify({
-        table: current.getTableName(),
+        table: table,
         sys_id: current.getUniqueValue(),
         number: current.getValue('number'),
         sys_updated_on: current.getValue('sys_updated_on'),
