@@ -1,13 +1,11 @@
 package io.incidentbridge.backsync;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentbridge.incidentio.WebhookJson;
 import io.incidentbridge.incidentio.WebhookRejected;
 import io.incidentbridge.inbox.InboundEvent;
 import io.incidentbridge.sync.RecordLinkRepository;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Body;
@@ -23,26 +21,17 @@ public class ServiceNowCallbackParser {
     public static final String EVENT_TYPE = "servicenow.record_updated";
     private static final Set<String> TABLES = Set.of("incident", "task");
 
-    private final ObjectMapper json;
+    private final WebhookJson json;
     private final RecordLinkRepository links;
 
     public ServiceNowCallbackParser(ObjectMapper json, RecordLinkRepository links) {
-        this.json = json;
+        this.json = new WebhookJson(json);
         this.links = links;
     }
 
     public Optional<InboundEvent> parse(@Body byte[] body) {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JacksonException e) {
-            throw new WebhookRejected(400, "the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new WebhookRejected(400, "the body cannot be read as JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new WebhookRejected(400, "the body is not a JSON object");
-        }
+        WebhookJson.Body read = json.read(body);
+        JsonNode root = read.root();
         String table = text(root, "table");
         if (!TABLES.contains(table)) {
             throw new WebhookRejected(400, "table must be incident or task");
@@ -58,7 +47,7 @@ public class ServiceNowCallbackParser {
             throw new WebhookRejected(400, "values must be an object and journal, if present, an array");
         }
         return links.findBySysId(sysId).map(link -> new InboundEvent(SOURCE, sysId + ":" + modCount, EVENT_TYPE,
-                link.incidentId(), new String(body, StandardCharsets.UTF_8)));
+                link.incidentId(), read.text()));
     }
 
     private static String text(JsonNode root, String field) {

@@ -1,10 +1,8 @@
 package io.incidentbridge.incidentio;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.inbox.InboundEvent;
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -18,15 +16,16 @@ import org.springframework.stereotype.Component;
 public class IncidentIoEventParser {
     public static final String SOURCE = "incident.io";
     private static final int MAX_ID_LENGTH = 120;
-    private final ObjectMapper json;
+    private final WebhookJson json;
 
     public IncidentIoEventParser(ObjectMapper json) {
-        this.json = json;
+        this.json = new WebhookJson(json);
     }
 
     /** The event to store, or empty for a well-formed event of a type the bridge does not act on. */
     public Optional<InboundEvent> parse(String deliveryId, byte[] body) {
-        JsonNode root = readObject(body);
+        WebhookJson.Body read = json.read(body);
+        JsonNode root = read.root();
         JsonNode type = root.get("event_type");
         if (type == null || !type.isTextual() || type.asText().isBlank()) {
             throw new WebhookRejected(400, "event_type is missing or not a string");
@@ -51,22 +50,7 @@ public class IncidentIoEventParser {
         } else {
             return Optional.empty();
         }
-        return Optional.of(new InboundEvent(SOURCE, deliveryId, eventType, incidentId,
-                new String(body, java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
-    private JsonNode readObject(byte[] body) {
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new WebhookRejected(400, "the body is not a JSON object");
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw new WebhookRejected(400, "the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new WebhookRejected(400, "the body cannot be read as JSON");
-        }
+        return Optional.of(new InboundEvent(SOURCE, deliveryId, eventType, incidentId, read.text()));
     }
 
     private static String incidentId(JsonNode incident, String where) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,23 @@ class WebhookEdgeApplicationTest extends BridgeApplicationTest {
     }
 
     @Test
+    void aBodyThatIsNotUtf8IsReadAsSentAndRefusedWith400WhenSignedAnd401WhenNot() throws Exception {
+        String id = newIncident("Not UTF-8").path("id").asText();
+        // The name's last byte is 0xC0, which never occurs in UTF-8.
+        byte[] body = event("public_incident.incident_created_v2", id).replace("Not UTF-8", "Not UTF-8 \u00c0")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        long now = Instant.now().getEpochSecond();
+        HttpResponse<String> signed = rawPost(body, "msg_not_utf8", now,
+                WebhookSender.sign(WEBHOOK_SECRET, "msg_not_utf8", Long.toString(now), body));
+        HttpResponse<String> unsigned = rawPost(body, "msg_not_utf8_unsigned", now, "v1,AAAA");
+
+        assertThat(signed.statusCode()).isEqualTo(400);
+        assertThat(signed.body()).contains("not UTF-8");
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(storedEvents(id)).isZero();
+    }
+
+    @Test
     void otherEventTypesAreAcceptedAndIgnored() {
         HttpResponse<String> alert = signedPost("{\"event_type\":\"public_alert.alert_created_v1\",\"public_alert.alert_created_v1\":{}}");
         assertThat(alert.statusCode()).isEqualTo(202);
@@ -72,6 +90,13 @@ class WebhookEdgeApplicationTest extends BridgeApplicationTest {
         long now = Instant.now().getEpochSecond();
         String id = "msg_edge_" + System.nanoTime();
         return webhooks().post(id, now, body, WebhookSender.sign(WEBHOOK_SECRET, id, now, body));
+    }
+
+    private HttpResponse<String> rawPost(byte[] body, String webhookId, long timestamp, String signature) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(webhookUrl())).header("Content-Type", "application/json")
+                .header("webhook-id", webhookId).header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String webhookUrl() {

@@ -3,6 +3,7 @@ package io.incidentbridge.emulator.incidentio;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -38,7 +39,13 @@ final class StandardWebhooks {
     }
 
     static String sign(String secret, String id, long timestamp, String body) {
-        byte[] signed = (id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8);
+        return sign(secret, id, Long.toString(timestamp), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sign(String secret, String id, String timestamp, byte[] body) {
+        byte[] prefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] signed = Arrays.copyOf(prefix, prefix.length + body.length);
+        System.arraycopy(body, 0, signed, prefix.length, body.length);
         return "v1," + Base64.getEncoder().encodeToString(hmac(key(secret), signed));
     }
 

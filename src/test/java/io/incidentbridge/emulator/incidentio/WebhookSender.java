@@ -74,6 +74,14 @@ public final class WebhookSender {
         return StandardWebhooks.sign(secret, id, timestamp, body);
     }
 
+    /**
+     * The same over raw bytes and a timestamp header of any form, for hostile tests: a body that is not UTF-8,
+     * a timestamp that is not a number.
+     */
+    public static String sign(String secret, String id, String timestamp, byte[] body) {
+        return StandardWebhooks.sign(secret, id, timestamp, body);
+    }
+
     /** A new message: a fresh {@code msg_} id, retried until a 2xx or the end of the schedule. */
     public Delivery send(String body) {
         return send(StandardWebhooks.newMessageId(), body);
