@@ -46,8 +46,10 @@ public final class StandardWebhookVerifier {
         } catch (NumberFormatException e) {
             throw new WebhookRejected(401, "webhook-timestamp is not a Unix time in seconds");
         }
-        long skew = Math.abs(clock.instant().getEpochSecond() - sentAt);
-        if (skew > tolerance.toSeconds()) {
+        // A range check, not Math.abs(now - sentAt): that difference overflows for a timestamp near Long.MIN_VALUE,
+        // and Math.abs(Long.MIN_VALUE) is negative, so such a timestamp would count as current.
+        long now = clock.instant().getEpochSecond();
+        if (sentAt < now - tolerance.toSeconds() || sentAt > now + tolerance.toSeconds()) {
             throw new WebhookRejected(401, "webhook-timestamp is outside the " + tolerance.toSeconds() + " s tolerance");
         }
         byte[] signedContent = concat((id + "." + timestamp.trim() + ".").getBytes(StandardCharsets.UTF_8), body);

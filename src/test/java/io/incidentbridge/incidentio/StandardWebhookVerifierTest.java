@@ -50,6 +50,14 @@ class StandardWebhookVerifierTest {
     }
 
     @Test
+    void refusesATimestampWhoseDistanceFromNowOverflows() {
+        long now = AT_VECTOR_TIME.instant().getEpochSecond();
+        assertRejected(() -> verifier.verify(ID, Long.toString(Long.MIN_VALUE + now), SIGNATURE, BODY), "tolerance");
+        assertRejected(() -> verifier.verify(ID, Long.toString(Long.MIN_VALUE), SIGNATURE, BODY), "tolerance");
+        assertRejected(() -> verifier.verify(ID, Long.toString(Long.MAX_VALUE), SIGNATURE, BODY), "tolerance");
+    }
+
+    @Test
     void refusesTimestampsOutsideFiveMinutesEitherWay() {
         StandardWebhookVerifier late = new StandardWebhookVerifier(Secret.of(SECRET), Duration.ofMinutes(5),
                 Clock.fixed(Instant.ofEpochSecond(1614265330 + 301), ZoneOffset.UTC));
