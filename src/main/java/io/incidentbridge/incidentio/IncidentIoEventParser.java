@@ -6,6 +6,7 @@ import io.incidentbridge.inbox.InboundEvent;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class IncidentIoEventParser {
     public static final String SOURCE = "incident.io";
-    private static final int MAX_ID_LENGTH = 120;
+    /**
+     * incident.io ids are ULIDs; anything outside visible ASCII (a NUL, which PostgreSQL cannot store, a lone
+     * surrogate, a bidi override) is not an id and must not become an inbox key or a correlation id.
+     */
+    private static final Pattern ID = Pattern.compile("[\\x21-\\x7E]{1,120}");
     private final WebhookJson json;
 
     public IncidentIoEventParser(ObjectMapper json) {
@@ -80,8 +85,8 @@ public class IncidentIoEventParser {
 
     private static String text(JsonNode node, String field, String where) {
         JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > MAX_ID_LENGTH) {
-            throw new WebhookRejected(400, where + "." + field + " is missing, not a string, or too long");
+        if (value == null || !value.isTextual() || !ID.matcher(value.asText()).matches()) {
+            throw new WebhookRejected(400, where + "." + field + " is missing, not a string of visible ASCII characters, or too long");
         }
         return value.asText();
     }

@@ -54,6 +54,18 @@ class IncidentIoEventParserTest {
                 + "{\"id\":\"" + "x".repeat(500) + "\"}}", "too long");
     }
 
+    @Test
+    void refusesIdsThatAreNotVisibleAscii() {
+        for (String id : new String[] {"01A\\u0000", "01A\\ud800", "\\u202e01A", "01\\u200bA", "01 A", "01A\\n", "\\u0661\\u0662"}) {
+            assertBadRequest("{\"event_type\":\"public_incident.incident_updated_v2\",\"public_incident.incident_updated_v2\":"
+                    + incident(id) + "}", ".id is missing, not a string of visible ASCII characters");
+            assertBadRequest("{\"event_type\":\"private_incident.incident_created_v2\",\"private_incident.incident_created_v2\":"
+                    + "{\"id\":\"" + id + "\"}}", ".id");
+            assertBadRequest("{\"event_type\":\"public_incident.follow_up_created_v2\",\"public_incident.follow_up_created_v2\":"
+                    + "{\"id\":\"01F\",\"incident_id\":\"" + id + "\"}}", ".incident_id");
+        }
+    }
+
     private static String incident(String id) {
         return "{\"id\":\"" + id + "\",\"updated_at\":\"2026-11-29T10:00:00.000000Z\",\"incident_status\":{\"category\":\"live\"}}";
     }
