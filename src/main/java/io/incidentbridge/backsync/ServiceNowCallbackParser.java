@@ -43,11 +43,42 @@ public class ServiceNowCallbackParser {
         text(root, "sys_updated_on");
         text(root, "sys_updated_by");
         String modCount = text(root, "sys_mod_count");
-        if (!root.path("values").isObject() || root.has("journal") && !root.get("journal").isArray()) {
-            throw new WebhookRejected(400, "values must be an object and journal, if present, an array");
+        if (!modCount.matches("[0-9]{1,18}")) {
+            throw new WebhookRejected(400, "sys_mod_count must be a whole number");
+        }
+        if (!objectOfStrings(root.get("values"))) {
+            throw new WebhookRejected(400, "values must be an object of strings");
+        }
+        if (root.has("journal") && !arrayOfObjectsOfStrings(root.get("journal"))) {
+            throw new WebhookRejected(400, "journal, if present, must be an array of objects of strings");
         }
         return links.findBySysId(sysId).map(link -> new InboundEvent(SOURCE, sysId + ":" + modCount, EVENT_TYPE,
                 link.incidentId(), read.text()));
+    }
+
+    /** The business rule and the poller send every field as its stored string value, empty when unset. */
+    private static boolean objectOfStrings(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return false;
+        }
+        for (JsonNode value : node) {
+            if (!value.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean arrayOfObjectsOfStrings(JsonNode node) {
+        if (!node.isArray()) {
+            return false;
+        }
+        for (JsonNode entry : node) {
+            if (!objectOfStrings(entry)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String text(JsonNode root, String field) {
