@@ -4,9 +4,13 @@ import io.incidentbridge.config.BridgeProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -14,6 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Guards the webhook and admin API paths before the request reaches Camel: a declared body over the limit gets 413
  * without being read, and a form or multipart content type gets 415 (the HTTP binding would otherwise try
  * to parse it as form fields and fail with a 500). Both speak JSON.
+ * <p>
+ * The HTTP binding also copies query parameters into the message headers, where they stand in for missing
+ * request headers: {@code ?webhook-signature=...} or {@code ?Authorization=Bearer...} would be read as credentials,
+ * and a token in a URL ends up in access logs. Webhooks authenticate with request headers only, so Camel does not
+ * see their query parameters.
  */
 @Component
 public class WebhookRequestGuard extends OncePerRequestFilter {
@@ -40,7 +49,33 @@ public class WebhookRequestGuard extends OncePerRequestFilter {
             refuse(response, 415, "send application/json");
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request.getRequestURI().startsWith("/webhooks/") ? new WithoutQueryParameters(request) : request, response);
+    }
+
+    private static final class WithoutQueryParameters extends HttpServletRequestWrapper {
+        WithoutQueryParameters(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
     }
 
     private static boolean isJson(String contentType) {

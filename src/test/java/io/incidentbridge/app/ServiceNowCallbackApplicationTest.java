@@ -7,9 +7,11 @@ import io.incidentbridge.emulator.servicenow.CallbackDelivery;
 import io.incidentbridge.emulator.servicenow.CallbackTarget;
 import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,6 +118,11 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
 
         assertThat(post(body, null).statusCode()).isEqualTo(401);
         assertThat(post(body, "Bearer not-the-secret").statusCode()).isEqualTo(401);
+        HttpResponse<String> tokenInUrl = http.send(HttpRequest.newBuilder(URI.create(callbackUrl() + "?Authorization="
+                        + URLEncoder.encode("Bearer " + CALLBACK_SECRET, StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tokenInUrl.statusCode()).isEqualTo(401);
         assertThat(http.send(request(body, "Bearer " + CALLBACK_SECRET)
                 .header("X-Incident-Bridge-Signature", "sha256=" + "00".repeat(32)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentbridge.emulator.incidentio.WebhookSender;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,6 +32,30 @@ class WebhookEdgeApplicationTest extends BridgeApplicationTest {
         assertThat(stale.statusCode()).isEqualTo(401);
         assertThat(stale.body()).contains("tolerance");
         assertThat(storedEvents(id)).isZero();
+    }
+
+    @Test
+    void headersInTheQueryStringAreNotCredentials() throws Exception {
+        String id = newIncident("Signed in the URL").path("id").asText();
+        String body = event("public_incident.incident_created_v2", id);
+        long now = Instant.now().getEpochSecond();
+        String query = "?webhook-id=msg_in_url&webhook-timestamp=" + now + "&webhook-signature="
+                + URLEncoder.encode(WebhookSender.sign(WEBHOOK_SECRET, "msg_in_url", now, body), StandardCharsets.UTF_8);
+        HttpResponse<String> inUrl = http.send(HttpRequest.newBuilder(URI.create(webhookUrl() + query))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(inUrl.statusCode()).isEqualTo(401);
+        assertThat(inUrl.body()).contains("missing webhook-id");
+        assertThat(storedEvents(id)).isZero();
+        // A query string of the sender's own does not stand in the way of a properly signed webhook.
+        String signedId = "msg_query_" + id;
+        HttpResponse<String> signed = http.send(HttpRequest.newBuilder(URI.create(webhookUrl() + "?source=prod&webhook-id=x"))
+                .header("Content-Type", "application/json").header("webhook-id", signedId)
+                .header("webhook-timestamp", Long.toString(now))
+                .header("webhook-signature", WebhookSender.sign(WEBHOOK_SECRET, signedId, now, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signed.statusCode()).isEqualTo(202);
     }
 
     @Test
