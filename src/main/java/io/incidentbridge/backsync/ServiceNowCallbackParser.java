@@ -6,6 +6,7 @@ import io.incidentbridge.incidentio.WebhookJson;
 import io.incidentbridge.incidentio.WebhookRejected;
 import io.incidentbridge.inbox.InboundEvent;
 import io.incidentbridge.sync.RecordLinkRepository;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Body;
@@ -20,6 +21,8 @@ public class ServiceNowCallbackParser {
     public static final String SOURCE = "servicenow";
     public static final String EVENT_TYPE = "servicenow.record_updated";
     private static final Set<String> TABLES = Set.of("incident", "task");
+    /** What a work note or comment shows in incident.io: its kind, text, time and author. */
+    private static final List<String> JOURNAL_FIELDS = List.of("element", "value", "sys_created_on", "sys_created_by");
 
     private final WebhookJson json;
     private final RecordLinkRepository links;
@@ -49,8 +52,9 @@ public class ServiceNowCallbackParser {
         if (!objectOfStrings(root.get("values"))) {
             throw new WebhookRejected(400, "values must be an object of strings");
         }
-        if (root.has("journal") && !arrayOfObjectsOfStrings(root.get("journal"))) {
-            throw new WebhookRejected(400, "journal, if present, must be an array of objects of strings");
+        if (root.has("journal") && !journal(root.get("journal"))) {
+            throw new WebhookRejected(400, "journal, if present, must be an array of entries with the strings "
+                    + String.join(", ", JOURNAL_FIELDS));
         }
         return links.findBySysId(sysId).map(link -> new InboundEvent(SOURCE, sysId + ":" + modCount, EVENT_TYPE,
                 link.incidentId(), read.text()));
@@ -69,12 +73,12 @@ public class ServiceNowCallbackParser {
         return true;
     }
 
-    private static boolean arrayOfObjectsOfStrings(JsonNode node) {
+    private static boolean journal(JsonNode node) {
         if (!node.isArray()) {
             return false;
         }
         for (JsonNode entry : node) {
-            if (!objectOfStrings(entry)) {
+            if (!objectOfStrings(entry) || !JOURNAL_FIELDS.stream().allMatch(entry::has)) {
                 return false;
             }
         }

@@ -46,7 +46,7 @@ class ServiceNowCallbackParserTest {
     }
 
     @Test
-    void refusesValuesAndJournalEntriesThatAreNotStrings() {
+    void refusesValuesThatAreNotStringsAndJournalEntriesThatAreNotNotes() {
         ObjectNode numberValue = callback();
         values(numberValue).put("state", 6);
         ObjectNode nestedValue = callback();
@@ -63,9 +63,17 @@ class ServiceNowCallbackParserTest {
         entryValueNotString.putArray("journal").addObject().put("element", "work_notes").putObject("value");
         ObjectNode journalNotArray = callback();
         journalNotArray.putObject("journal");
-        assertBadRequest(entryNotObject, "journal, if present, must be an array of objects of strings");
+        ObjectNode entryEmpty = callback();
+        entryEmpty.putArray("journal").addObject();
+        ObjectNode entryWithoutAuthor = callback();
+        entryWithoutAuthor.putArray("journal").addObject().put("element", "work_notes").put("value", "Restarted")
+                .put("sys_created_on", "2026-11-29 10:00:00");
+        assertBadRequest(entryNotObject, "journal, if present, must be an array of entries with the strings element, value, "
+                + "sys_created_on, sys_created_by");
         assertBadRequest(entryValueNotString, "journal");
         assertBadRequest(journalNotArray, "journal");
+        assertBadRequest(entryEmpty, "journal");
+        assertBadRequest(entryWithoutAuthor, "journal");
     }
 
     private static ObjectNode callback() {
