@@ -72,6 +72,10 @@ public class ServiceNowReferenceLookups implements ReferenceLookups {
     }
 
     private Optional<String> load(Key key) {
+        // A name ServiceNow would run as a script cannot be asked for; it names nothing, like any name not found.
+        if (!EncodedQuery.queryable(key.value())) {
+            return Optional.empty();
+        }
         return serviceNow.findOne(key.table(), EncodedQuery.eq(key.field(), key.value()), "sys_id").map(ServiceNowRecord::sysId);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
  * so a value such as {@code x^NQactive=true} cannot widen the query.
  */
 public final class EncodedQuery {
+    private static final String SCRIPT = "javascript:";
     private final List<String> terms;
 
     private EncodedQuery(List<String> terms) {
@@ -65,12 +66,17 @@ public final class EncodedQuery {
         return new EncodedQuery(next);
     }
 
+    /** Whether a value may be asked for at all: ServiceNow runs a value that starts with javascript: as a script. */
+    public static boolean queryable(String value) {
+        return value == null || !value.regionMatches(true, 0, SCRIPT, 0, SCRIPT.length());
+    }
+
     static String escape(String value) {
         if (value == null) {
             return "";
         }
-        if (value.regionMatches(true, 0, "javascript:", 0, "javascript:".length())) {
-            throw new IllegalArgumentException("encoded-query values may not start with javascript:");
+        if (!queryable(value)) {
+            throw new IllegalArgumentException("encoded-query values may not start with " + SCRIPT);
         }
         return value.replace("^", "^^");
     }

@@ -8,7 +8,10 @@ import io.incidentbridge.emulator.servicenow.SeedData;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Caller, assignee, group and CMDB item resolve to sys_ids; what does not exist is left out; ^NQ widens nothing. */
+/**
+ * Caller, assignee, group and CMDB item resolve to sys_ids; what does not exist is left out; ^NQ widens nothing, and a
+ * name that ServiceNow would run as a script is never sent.
+ */
 class ReferenceLookupApplicationTest extends BridgeApplicationTest {
 
     @Test
@@ -50,6 +53,26 @@ class ReferenceLookupApplicationTest extends BridgeApplicationTest {
         assertThat(record.get("assignment_group")).isEmpty();
         assertThat(SERVICENOW.requests()).filteredOn(r -> r.path().endsWith("/sys_user"))
                 .anySatisfy(r -> assertThat(r.query().get("sysparm_query")).contains("^^NQactive=true"));
+    }
+
+    @Test
+    void namesServiceNowWouldRunAsAScriptAreLookedUpAsNothingAndTheIncidentStillArrives() {
+        String id = newIncident("Script-shaped names").path("id").asText();
+        INCIDENTIO.updateIncident(id, incident -> {
+            ArrayNode fields = incident.putArray("custom_field_entries");
+            fields.add(entry("Team", json().put("value_text", "javascript:gs.getUserID()")));
+            fields.add(entry("Affected services", json().set("value_catalog_entry",
+                    json().put("id", "ce-js").put("name", "JavaScript:new GlideRecord('sys_user').deleteMultiple()"))));
+        });
+        webhooks().send(event("public_incident.incident_created_v2", id));
+
+        Map<String, String> record = awaitServiceNowIncident(id, Map.of("short_description", "Script-shaped names"));
+        awaitInboxDrained(id);
+        assertThat(record.get("assignment_group")).isEmpty();
+        assertThat(record.get("cmdb_ci")).isEmpty();
+        assertThat(deadLettersFor(id)).isZero();
+        assertThat(SERVICENOW.requests()).noneMatch(r -> r.query().getOrDefault("sysparm_query", "").toLowerCase()
+                .contains("javascript:"));
     }
 
     private ObjectNode entry(String fieldName, ObjectNode value) {

@@ -27,6 +27,13 @@ class EncodedQueryTest {
     }
 
     @Test
+    void tellsWhichValuesCanBeAskedFor() {
+        assertThat(EncodedQuery.queryable("JavaScript:gs.getUserID()")).isFalse();
+        assertThat(EncodedQuery.queryable("Night^Shift javascript:")).isTrue();
+        assertThat(EncodedQuery.queryable(null)).isTrue();
+    }
+
+    @Test
     void ordersAndComparesWithEscapedValues() {
         assertThat(EncodedQuery.eq("active", "true").andGreaterOrEqual("sys_updated_on", "2026-01-01 00:00:00")
                 .orderBy("sys_updated_on"))
