@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -19,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * Every door but the two webhooks (which verify their own signatures) and the liveness/readiness probes needs a
@@ -42,6 +44,16 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/jolokia/**", "/actuator/hawtio/**", "/actuator/hawtio").hasRole(ADMIN)
                         .requestMatchers("/actuator/**").hasAnyRole(ADMIN, VIEWER)
                         .anyRequest().authenticated())
+                // Camel answers on a thread of its own (platform-http runs the route asynchronously). Written lazily, Spring
+                // Security's headers are set from the request thread while that thread commits the response; Tomcat's
+                // headers are not thread-safe, and the answer can come out corrupt or not at all (spring-security#9175).
+                .headers(headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }))
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
                 // The API and webhooks are called by programs with credentials, not by a browser session.

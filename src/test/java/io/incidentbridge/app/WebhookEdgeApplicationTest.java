@@ -11,10 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** What reaches the inbox and what does not: every refusal has its status and reason, and stores nothing. */
 class WebhookEdgeApplicationTest extends BridgeApplicationTest {
     private final HttpClient http = HttpClient.newHttpClient();
+    @Autowired
+    private SecurityFilterChain security;
 
     @Test
     void aBadSignatureIsRefusedWith401AndNotStored() {
@@ -109,6 +115,15 @@ class WebhookEdgeApplicationTest extends BridgeApplicationTest {
         assertThat(get.statusCode()).isEqualTo(405);
         HttpResponse<String> accepted = signedPost("{\"event_type\":\"schedule.updated_v1\",\"schedule.updated_v1\":{}}");
         assertThat(accepted.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("webhook-"));
+    }
+
+    @Test
+    void securityHeadersAreWrittenBeforeTheRouteAnswersOnItsOwnThread() throws Exception {
+        HeaderWriterFilter headers = security.getFilters().stream().filter(HeaderWriterFilter.class::isInstance)
+                .map(HeaderWriterFilter.class::cast).findFirst().orElseThrow();
+        assertThat(ReflectionTestUtils.getField(headers, "shouldWriteHeadersEagerly")).isEqualTo(true);
+        HttpResponse<String> answer = signedPost("{\"event_type\":\"schedule.updated_v1\",\"schedule.updated_v1\":{}}");
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 
     private HttpResponse<String> signedPost(String body) {
