@@ -50,23 +50,26 @@ public class ServiceNowCallbackParser {
             throw new WebhookRejected(400, "sys_mod_count must be a whole number");
         }
         if (!objectOfStrings(root.get("values"))) {
-            throw new WebhookRejected(400, "values must be an object of strings");
+            throw new WebhookRejected(400, "values must be an object of strings (or nulls)");
         }
         if (root.has("journal") && !journal(root.get("journal"))) {
-            throw new WebhookRejected(400, "journal, if present, must be an array of entries with the strings "
+            throw new WebhookRejected(400, "journal, if present, must be an array of entries with the strings (or nulls) "
                     + String.join(", ", JOURNAL_FIELDS));
         }
         return links.findBySysId(sysId).map(link -> new InboundEvent(SOURCE, sysId + ":" + modCount, EVENT_TYPE,
                 link.incidentId(), read.text()));
     }
 
-    /** The business rule and the poller send every field as its stored string value, empty when unset. */
+    /**
+     * The business rule and the poller send every field as its stored string value; GlideRecord.getValue gives null
+     * for an empty one, which the script's journal entries pass on as it is.
+     */
     private static boolean objectOfStrings(JsonNode node) {
         if (node == null || !node.isObject()) {
             return false;
         }
         for (JsonNode value : node) {
-            if (!value.isTextual()) {
+            if (!value.isTextual() && !value.isNull()) {
                 return false;
             }
         }

@@ -37,8 +37,8 @@ public class ServiceNowNotes {
         for (JsonNode entry : journal) {
             if (!integrationUser.equals(entry.path("sys_created_by").asText())) {
                 String kind = "comments".equals(entry.path("element").asText()) ? "comment" : "work note";
-                entries.add(entry.path("sys_created_on").asText() + " UTC, " + entry.path("sys_created_by").asText()
-                        + " (" + kind + "): " + entry.path("value").asText());
+                entries.add(entry.path("sys_created_on").asText("") + " UTC, " + entry.path("sys_created_by").asText("")
+                        + " (" + kind + "): " + entry.path("value").asText(""));
             }
         }
         if (entries.isEmpty()) {

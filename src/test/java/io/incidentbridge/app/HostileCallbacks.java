@@ -116,7 +116,8 @@ final class HostileCallbacks {
     private void wrongTypes(int count) {
         List<JsonNode> wrongValues = List.of(JSON.numberNode(4), JSON.numberNode(-1.5), JSON.arrayNode(), JSON.arrayNode().add("x"),
                 JSON.objectNode(), JSON.nullNode(), JSON.booleanNode(false), JSON.textNode(""), JSON.textNode("  "));
-        List<JsonNode> notText = wrongValues.stream().filter(value -> !value.isTextual()).toList();
+        // A null is what GlideRecord.getValue gives for an empty field: the bridge takes it as empty.
+        List<JsonNode> notStrings = wrongValues.stream().filter(value -> !value.isTextual() && !value.isNull()).toList();
         List<Supplier<HostileRequest>> faults = List.of(
                 () -> field("table", pick(List.of(JSON.textNode("sys_user"), JSON.textNode("INCIDENT"),
                         JSON.textNode("incident^NQtable=task"), JSON.textNode("incident "), JSON.numberNode(1), JSON.nullNode())),
@@ -137,7 +138,7 @@ final class HostileCallbacks {
                         "values"),
                 () -> missing("values", "values"),
                 () -> {
-                    JsonNode wrong = pick(notText);
+                    JsonNode wrong = pick(notStrings);
                     ObjectNode values = JSON.objectNode().put("short_description", "Hostile values");
                     values.set(pick(List.of("state", "impact", "urgency", "close_notes")), wrong);
                     return field("values", values, "values");
@@ -145,7 +146,7 @@ final class HostileCallbacks {
                 () -> field("journal", pick(List.of(JSON.objectNode(), JSON.textNode("note"), JSON.numberNode(1), JSON.nullNode())),
                         "journal"),
                 () -> {
-                    JsonNode wrong = pick(notText);
+                    JsonNode wrong = pick(notStrings);
                     ArrayNode journal = JSON.arrayNode();
                     journal.add(random.nextBoolean() ? wrong : JSON.objectNode().put("element", "work_notes").set("value", wrong));
                     return field("journal", journal, "journal");

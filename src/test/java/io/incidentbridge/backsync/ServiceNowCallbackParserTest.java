@@ -51,11 +51,11 @@ class ServiceNowCallbackParserTest {
         values(numberValue).put("state", 6);
         ObjectNode nestedValue = callback();
         values(nestedValue).putArray("state").addArray().add("6");
-        ObjectNode nullValue = callback();
-        values(nullValue).putNull("state");
+        ObjectNode boolValue = callback();
+        values(boolValue).put("state", true);
         assertBadRequest(numberValue, "values must be an object of strings");
         assertBadRequest(nestedValue, "values must be an object of strings");
-        assertBadRequest(nullValue, "values must be an object of strings");
+        assertBadRequest(boolValue, "values must be an object of strings");
 
         ObjectNode entryNotObject = callback();
         entryNotObject.putArray("journal").add("a note");
@@ -68,12 +68,20 @@ class ServiceNowCallbackParserTest {
         ObjectNode entryWithoutAuthor = callback();
         entryWithoutAuthor.putArray("journal").addObject().put("element", "work_notes").put("value", "Restarted")
                 .put("sys_created_on", "2026-11-29 10:00:00");
-        assertBadRequest(entryNotObject, "journal, if present, must be an array of entries with the strings element, value, "
-                + "sys_created_on, sys_created_by");
+        assertBadRequest(entryNotObject, "journal, if present, must be an array of entries with the strings (or nulls) element, "
+                + "value, sys_created_on, sys_created_by");
         assertBadRequest(entryValueNotString, "journal");
         assertBadRequest(journalNotArray, "journal");
         assertBadRequest(entryEmpty, "journal");
         assertBadRequest(entryWithoutAuthor, "journal");
+    }
+
+    @Test
+    void acceptsNullsWhereGlideRecordGetValueGivesThemForEmptyFields() {
+        ObjectNode body = callback();
+        values(body).putNull("close_code");
+        ((ObjectNode) body.get("journal").get(0)).putNull("value");
+        assertThat(parse(body)).isPresent();
     }
 
     private static ObjectNode callback() {
