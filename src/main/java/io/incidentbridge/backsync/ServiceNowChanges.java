@@ -9,8 +9,10 @@ import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.inbox.ClaimedIncident;
 import io.incidentbridge.inbox.EventJson;
 import io.incidentbridge.mapping.IncidentMapper;
-import io.incidentbridge.mapping.MappingTemplates;
+import io.incidentbridge.mapping.IncidentSide;
+import io.incidentbridge.mapping.ServiceNowChangeMapper;
 import io.incidentbridge.sync.IncidentSnapshot;
+import io.incidentbridge.sync.OwnedField;
 import io.incidentbridge.sync.RecordLink;
 import io.incidentbridge.sync.RecordLinkRepository;
 import io.incidentbridge.sync.SyncOutcome;
@@ -19,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -26,10 +29,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * ServiceNow callbacks for the claimed incident flow back to incident.io: the incident's state becomes a status of the
- * mapped category, the task's state the follow-up's status, and new work notes and comments go to a text custom field.
- * No echoes: a change made by the integration user is the bridge's own write and is skipped, and after a change flows
- * back the link remembers the ServiceNow value, so incident.io's answering webhook finds nothing to write to ServiceNow.
+ * ServiceNow changes for the claimed incident flow back to incident.io through the templates for ServiceNow changes
+ * (mappings/servicenow-to-incident.jslt, task-to-follow-up.jslt): an incident change becomes at most one incident.io
+ * edit (name, summary, status, severity and notes together), a task change the follow-up's status. A field flows back
+ * only when what the template makes of ServiceNow's values differs from what it makes of the values the bridge last
+ * synced. No echoes: a change made by the integration user is the bridge's own write and is skipped, and after a
+ * change flows back the link remembers what the forward mapping makes of it, so incident.io's answering webhook finds
+ * nothing to write to ServiceNow.
  */
 @Component
 public class ServiceNowChanges {
@@ -37,19 +43,19 @@ public class ServiceNowChanges {
 
     private final IncidentIoClient incidentIo;
     private final RecordLinkRepository links;
-    private final MappingTemplates templates;
+    private final ServiceNowChangeMapper changes;
     private final ServiceNowNotes notes;
     private final ObjectMapper json;
     private final String integrationUser;
     private final boolean notify;
     private final IncidentMapper mapper;
 
-    public ServiceNowChanges(IncidentIoClient incidentIo, RecordLinkRepository links, MappingTemplates templates,
+    public ServiceNowChanges(IncidentIoClient incidentIo, RecordLinkRepository links, ServiceNowChangeMapper changes,
                              ServiceNowNotes notes, ObjectMapper json, BridgeProperties properties, IncidentMapper mapper) {
         this.mapper = mapper;
         this.incidentIo = incidentIo;
         this.links = links;
-        this.templates = templates;
+        this.changes = changes;
         this.notes = notes;
         this.json = json;
         this.integrationUser = properties.servicenow().username();
@@ -57,9 +63,9 @@ public class ServiceNowChanges {
     }
 
     public SyncOutcome apply(@Variable("claim") ClaimedIncident claim, @Body SyncOutcome incident) {
-        List<JsonNode> changes = claim.events().stream().filter(e -> ServiceNowCallbackParser.SOURCE.equals(e.source()))
+        List<JsonNode> delivered = claim.events().stream().filter(e -> ServiceNowCallbackParser.SOURCE.equals(e.source()))
                 .map(event -> EventJson.document(json, event)).sorted(Comparator.comparingLong(c -> c.path("sys_mod_count").asLong())).toList();
-        for (JsonNode change : changes) {
+        for (JsonNode change : delivered) {
             if (integrationUser.equals(change.path("sys_updated_by").asText())) {
                 continue;
             }
@@ -75,27 +81,20 @@ public class ServiceNowChanges {
     }
 
     /**
-     * One ServiceNow change becomes at most one incident.io edit, carrying the status, the severity and the notes
-     * that changed together.
+     * One ServiceNow change becomes at most one incident.io edit, carrying the fields and the notes that changed
+     * together.
      */
     private void incidentChange(RecordLink link, JsonNode change) {
-        JsonNode values = change.path("values");
+        IncidentSide wanted = changes.incident(change);
+        IncidentSide synced = changes.incident(link.table(), link.syncedFields());
         JsonNode current = incidentIo.incident(link.incidentId());
         ObjectNode fields = json.createObjectNode();
-        String state = values.path("state").asText("");
-        String category = templates.values().path("back_state").path(state).asText("");
-        if (!state.isEmpty() && !state.equals(link.syncedFields().get("state")) && !category.isEmpty()
-                && !category.equals(current.path("incident_status").path("category").asText())) {
-            fields.put("incident_status_id", statusOf(category));
+        for (OwnedField field : OwnedField.values()) {
+            if (!wanted.field(field.templateKey()).equals(synced.field(field.templateKey()))) {
+                edit(field, wanted, current, fields);
+            }
         }
-        String severityKey = values.path("impact").asText("") + "/" + values.path("urgency").asText("");
-        String severity = templates.values().path("back_severity").path(severityKey).asText("");
-        boolean severityChanged = !values.path("impact").asText("").equals(link.syncedFields().getOrDefault("impact", ""))
-                || !values.path("urgency").asText("").equals(link.syncedFields().getOrDefault("urgency", ""));
-        if (severityChanged && !severity.isEmpty() && !severity.equals(current.path("severity").path("name").asText())) {
-            fields.put("severity_id", severityOf(severity));
-        }
-        notes.entry(current, change.path("journal")).ifPresent(entry -> fields.putArray("custom_field_entries").add(entry));
+        notes.entry(current, wanted.notes()).ifPresent(entry -> fields.withArray("custom_field_entries").add(entry));
         if (fields.isEmpty()) {
             return;
         }
@@ -117,6 +116,35 @@ public class ServiceNowChanges {
         links.save(link.withSynced(mapper.map(snapshot).fields(), snapshot.updatedAt()));
     }
 
+    /** Adds to {@code edit} what makes incident.io show the template's value of {@code field}, unless it already does. */
+    private void edit(OwnedField field, IncidentSide wanted, JsonNode current, ObjectNode edit) {
+        String value = wanted.text(field.templateKey());
+        if (value == null) {
+            return;
+        }
+        switch (field) {
+            case NAME -> putIfDifferent(edit, "name", value, current.path("name").asText(""));
+            case SUMMARY -> putIfDifferent(edit, "summary", value, current.path("summary").asText(""));
+            case STATUS -> {
+                if (!value.equals(current.path("incident_status").path("category").asText())) {
+                    edit.put("incident_status_id", statusOf(value));
+                }
+            }
+            case SEVERITY -> {
+                if (!value.equals(current.path("severity").path("name").asText(""))) {
+                    edit.put("severity_id", severityOf(value));
+                }
+            }
+            case ASSIGNMENT -> { }
+        }
+    }
+
+    private static void putIfDifferent(ObjectNode edit, String name, String value, String current) {
+        if (!value.equals(current)) {
+            edit.put(name, value);
+        }
+    }
+
     private static List<String> fieldNames(ObjectNode fields) {
         List<String> names = new java.util.ArrayList<>();
         fields.fieldNames().forEachRemaining(names::add);
@@ -129,21 +157,23 @@ public class ServiceNowChanges {
                 return severity.path("id").asText();
             }
         }
-        throw new PermanentFailure("mapping", "incident.io has no severity named " + name + " (back_severity in values.yaml)");
+        throw new PermanentFailure("mapping", "incident.io has no severity named " + name
+                + " (the severity servicenow-to-incident.jslt gives, through back_severity in values.yaml)");
     }
 
     private void followUpState(RecordLink link, JsonNode change) {
-        String state = change.path("values").path("state").asText("");
-        String status = templates.values().path("back_follow_up_state").path(state).asText("");
-        if (status.isEmpty() || state.equals(link.syncedFields().get("state"))) {
+        Map<String, String> values = new HashMap<>();
+        change.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        Optional<String> status = changes.followUpStatus(values);
+        if (status.isEmpty() || status.equals(changes.followUpStatus(link.syncedFields()))) {
             return;
         }
         JsonNode followUp = incidentIo.followUp(link.sourceId());
-        if (!status.equals(followUp.path("status").asText())) {
-            incidentIo.updateFollowUp(link.sourceId(), followUp.path("title").asText(), status);
+        if (!status.get().equals(followUp.path("status").asText())) {
+            incidentIo.updateFollowUp(link.sourceId(), followUp.path("title").asText(), status.get());
         }
         Map<String, String> synced = new HashMap<>(link.syncedFields());
-        synced.put("state", state);
+        synced.put("state", values.getOrDefault("state", ""));
         links.save(link.withSynced(synced, link.sourceUpdatedAt()));
     }
 

@@ -170,6 +170,8 @@ public record BridgeProperties(
             @DefaultValue("incident-to-servicenow.jslt") @NotBlank String incidentTemplate,
             @DefaultValue("follow-up-to-task.jslt") @NotBlank String followUpTemplate,
             @DefaultValue("incident-update-to-note.jslt") @NotBlank String noteTemplate,
+            @DefaultValue("servicenow-to-incident.jslt") @NotBlank String servicenowIncidentTemplate,
+            @DefaultValue("task-to-follow-up.jslt") @NotBlank String servicenowTaskTemplate,
             @DefaultValue("values.yaml") @NotBlank String valueTables) {
     }
 }
