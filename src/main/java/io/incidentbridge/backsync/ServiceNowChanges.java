@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -49,10 +51,13 @@ public class ServiceNowChanges {
     private final String integrationUser;
     private final boolean notify;
     private final IncidentMapper mapper;
+    private final IncidentAssignment assignment;
 
     public ServiceNowChanges(IncidentIoClient incidentIo, RecordLinkRepository links, ServiceNowChangeMapper changes,
-                             ServiceNowNotes notes, ObjectMapper json, BridgeProperties properties, IncidentMapper mapper) {
+                             ServiceNowNotes notes, ObjectMapper json, BridgeProperties properties, IncidentMapper mapper,
+                             IncidentAssignment assignment) {
         this.mapper = mapper;
+        this.assignment = assignment;
         this.incidentIo = incidentIo;
         this.links = links;
         this.changes = changes;
@@ -91,10 +96,10 @@ public class ServiceNowChanges {
         ObjectNode fields = json.createObjectNode();
         for (OwnedField field : OwnedField.values()) {
             if (!wanted.field(field.templateKey()).equals(synced.field(field.templateKey()))) {
-                edit(field, wanted, current, fields);
+                edit(field, wanted, synced, current, fields);
             }
         }
-        notes.entry(current, wanted.notes()).ifPresent(entry -> fields.withArray("custom_field_entries").add(entry));
+        notes.entry(current, wanted.notes()).ifPresent(entry -> append(fields, "custom_field_entries", List.of(entry)));
         if (fields.isEmpty()) {
             return;
         }
@@ -116,8 +121,15 @@ public class ServiceNowChanges {
         links.save(link.withSynced(mapper.map(snapshot).fields(), snapshot.updatedAt()));
     }
 
-    /** Adds to {@code edit} what makes incident.io show the template's value of {@code field}, unless it already does. */
-    private void edit(OwnedField field, IncidentSide wanted, JsonNode current, ObjectNode edit) {
+    /**
+     * Adds to {@code edit} what makes incident.io show the template's value of {@code field}, unless it already does;
+     * {@code before} is what the template gave until now (an assignment it no longer gives is cleared).
+     */
+    private void edit(OwnedField field, IncidentSide wanted, IncidentSide before, JsonNode current, ObjectNode edit) {
+        if (field == OwnedField.ASSIGNMENT) {
+            assignment(wanted, before, current, edit);
+            return;
+        }
         String value = wanted.text(field.templateKey());
         if (value == null) {
             return;
@@ -135,7 +147,28 @@ public class ServiceNowChanges {
                     edit.put("severity_id", severityOf(value));
                 }
             }
-            case ASSIGNMENT -> { }
+            default -> throw new IllegalArgumentException(field.name());
+        }
+    }
+
+    private void assignment(IncidentSide wanted, IncidentSide before, JsonNode current, ObjectNode edit) {
+        Map<String, String> fields = wanted.assignment("custom_fields");
+        Map<String, String> roles = wanted.assignment("roles");
+        append(edit, "custom_field_entries",
+                assignment.customFieldEntries(current, scope(fields, before.assignment("custom_fields")), fields));
+        append(edit, "incident_role_assignments",
+                assignment.roleAssignments(current, scope(roles, before.assignment("roles")), roles));
+    }
+
+    private static Set<String> scope(Map<String, String> now, Map<String, String> before) {
+        Set<String> names = new LinkedHashSet<>(now.keySet());
+        names.addAll(before.keySet());
+        return names;
+    }
+
+    private static void append(ObjectNode edit, String list, List<ObjectNode> entries) {
+        for (ObjectNode entry : entries) {
+            edit.withArrayProperty(list).add(entry);
         }
     }
 

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.incidentbridge.backsync.IncidentAssignment;
+import io.incidentbridge.emulator.servicenow.SeedData;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,30 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
     }
 
     @Test
+    void reassigningInServiceNowSetsTheTeamAndTheLeadInIncidentIoOnceAndNothingComesBack() throws Exception {
+        String id = newIncident("Reassigned in ServiceNow").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        Map<String, String> record = awaitServiceNowIncident(id, Map.of("assigned_to", SeedData.ABEL_TUTER_SYS_ID));
+        awaitInboxDrained(id);
+        long writesBefore = writesFor(id).size();
+
+        SERVICENOW.update("incident", record.get("sys_id"), Map.of("assignment_group", SeedData.DATABASE_GROUP_SYS_ID,
+                "assigned_to", SeedData.BETH_ANGLIN_SYS_ID), "beth.anglin");
+        assertThat(callback(SERVICENOW.record("incident", record.get("sys_id")).orElseThrow(), "beth.anglin", null).statusCode())
+                .isEqualTo(202);
+
+        await().atMost(PATIENCE).until(() -> "Data".equals(IncidentAssignment.shown(INCIDENTIO.incident(id), "Team")));
+        assertThat(lead(id)).isEqualTo("beth.anglin@example.com");
+        assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(1);
+
+        webhooks().send(event("public_incident.incident_updated_v2", id));
+        awaitInboxDrained(id);
+        assertThat(writesFor(id)).hasSize((int) writesBefore);
+        assertThat(SERVICENOW.record("incident", record.get("sys_id")).orElseThrow())
+                .containsEntry("assignment_group", SeedData.DATABASE_GROUP_SYS_ID).containsEntry("assigned_to", SeedData.BETH_ANGLIN_SYS_ID);
+    }
+
+    @Test
     void theBridgesOwnWritesAndBadCallbacksAreRefusedOrIgnored() throws Exception {
         String id = newIncident("Own write").path("id").asText();
         webhooks().send(event("public_incident.incident_created_v2", id));
@@ -93,6 +119,15 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
 
     private String url() {
         return "http://127.0.0.1:" + port + "/webhooks/servicenow";
+    }
+
+    private String lead(String id) {
+        for (var assignment : INCIDENTIO.incident(id).path("incident_role_assignments")) {
+            if ("lead".equals(assignment.path("role").path("role_type").asText())) {
+                return assignment.path("assignee").path("email").asText(null);
+            }
+        }
+        return null;
     }
 
     private String notesField(String id) {
