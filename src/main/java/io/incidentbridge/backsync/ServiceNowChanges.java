@@ -11,6 +11,9 @@ import io.incidentbridge.inbox.EventJson;
 import io.incidentbridge.mapping.IncidentMapper;
 import io.incidentbridge.mapping.IncidentSide;
 import io.incidentbridge.mapping.ServiceNowChangeMapper;
+import io.incidentbridge.servicenow.ServiceNowRecord;
+import io.incidentbridge.servicenow.ServiceNowTableClient;
+import io.incidentbridge.sync.FieldSettlement;
 import io.incidentbridge.sync.IncidentSnapshot;
 import io.incidentbridge.sync.OwnedField;
 import io.incidentbridge.sync.RecordLink;
@@ -32,12 +35,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * ServiceNow changes for the claimed incident flow back to incident.io through the templates for ServiceNow changes
- * (mappings/servicenow-to-incident.jslt, task-to-follow-up.jslt): an incident change becomes at most one incident.io
- * edit (name, summary, status, severity and notes together), a task change the follow-up's status. A field flows back
- * only when what the template makes of ServiceNow's values differs from what it makes of the values the bridge last
- * synced. No echoes: a change made by the integration user is the bridge's own write and is skipped, and after a
- * change flows back the link remembers what the forward mapping makes of it, so incident.io's answering webhook finds
- * nothing to write to ServiceNow.
+ * (mappings/servicenow-to-incident.jslt, task-to-follow-up.jslt). The incident's record is settled as ServiceNow holds
+ * it now, once per claim, by {@link FieldSettlement}: the owned fields ServiceNow keeps become one incident.io edit
+ * (with the new notes), the ones incident.io keeps are written back to ServiceNow, so both sides end up alike. It is
+ * settled when ServiceNow announced a change (callback or poll), when the incident.io side held back a field ServiceNow
+ * keeps, and on an operator's request (reconciliation, sync now). A task change sets the follow-up's status. No echoes:
+ * a change made by the integration user is the bridge's own write and is skipped, and after a field flows back the link
+ * remembers what the forward mapping makes of it, so incident.io's answering webhook finds nothing to write to ServiceNow.
  */
 @Component
 public class ServiceNowChanges {
@@ -52,12 +56,16 @@ public class ServiceNowChanges {
     private final boolean notify;
     private final IncidentMapper mapper;
     private final IncidentAssignment assignment;
+    private final ServiceNowTableClient serviceNow;
+    private final FieldSettlement settlement;
 
     public ServiceNowChanges(IncidentIoClient incidentIo, RecordLinkRepository links, ServiceNowChangeMapper changes,
                              ServiceNowNotes notes, ObjectMapper json, BridgeProperties properties, IncidentMapper mapper,
-                             IncidentAssignment assignment) {
+                             IncidentAssignment assignment, ServiceNowTableClient serviceNow, FieldSettlement settlement) {
         this.mapper = mapper;
         this.assignment = assignment;
+        this.serviceNow = serviceNow;
+        this.settlement = settlement;
         this.incidentIo = incidentIo;
         this.links = links;
         this.changes = changes;
@@ -70,39 +78,63 @@ public class ServiceNowChanges {
     public SyncOutcome apply(@Variable("claim") ClaimedIncident claim, @Body SyncOutcome incident) {
         List<JsonNode> delivered = claim.events().stream().filter(e -> ServiceNowCallbackParser.SOURCE.equals(e.source()))
                 .map(event -> EventJson.document(json, event)).sorted(Comparator.comparingLong(c -> c.path("sys_mod_count").asLong())).toList();
+        Set<JsonNode> journal = new LinkedHashSet<>();
+        boolean announced = false;
         for (JsonNode change : delivered) {
             if (integrationUser.equals(change.path("sys_updated_by").asText())) {
                 continue;
             }
-            links.findBySysId(change.path("sys_id").asText()).ifPresent(link -> {
-                if (link.kind() == RecordLink.Kind.INCIDENT) {
-                    incidentChange(link, change);
-                } else {
-                    followUpState(link, change);
-                }
-            });
+            Optional<RecordLink> link = links.findBySysId(change.path("sys_id").asText());
+            if (link.isPresent() && link.get().kind() == RecordLink.Kind.INCIDENT) {
+                announced = true;
+                change.path("journal").forEach(journal::add);
+            } else {
+                link.ifPresent(task -> followUpState(task, change));
+            }
+        }
+        if (claim.requestedByOperator()) {
+            settle(incident.link(), FieldSettlement.Trigger.COMPARISON, journal);
+        } else if (announced || incident.serviceNowAhead()) {
+            settle(incident.link(), FieldSettlement.Trigger.SERVICENOW_CHANGE, journal);
         }
         return incident;
     }
 
-    /**
-     * One ServiceNow change becomes at most one incident.io edit, carrying the fields and the notes that changed
-     * together.
-     */
-    private void incidentChange(RecordLink link, JsonNode change) {
-        IncidentSide wanted = changes.incident(change);
-        IncidentSide synced = changes.incident(link.table(), link.syncedFields());
-        JsonNode current = incidentIo.incident(link.incidentId());
-        ObjectNode fields = json.createObjectNode();
-        for (OwnedField field : OwnedField.values()) {
-            if (!wanted.field(field.templateKey()).equals(synced.field(field.templateKey()))) {
-                edit(field, wanted, synced, current, fields);
-            }
-        }
-        notes.entry(current, wanted.notes()).ifPresent(entry -> append(fields, "custom_field_entries", List.of(entry)));
-        if (fields.isEmpty()) {
+    /** One settlement makes at most one incident.io edit and one ServiceNow write. */
+    private void settle(RecordLink link, FieldSettlement.Trigger trigger, Set<JsonNode> journal) {
+        Optional<ServiceNowRecord> found = serviceNow.get(link.table(), link.sysId());
+        if (found.isEmpty()) {
+            LOG.warn("ServiceNow {} linked to {} no longer exists: nothing flows back (reconciliation reports it)",
+                    link.number(), link.sourceReference());
             return;
         }
+        ServiceNowRecord record = found.get();
+        JsonNode current = incidentIo.incident(link.incidentId());
+        IncidentSnapshot snapshot = snapshot(current);
+        FieldSettlement.Verdict verdict = settlement.settle(trigger, mapper.map(snapshot).fields(), link.syncedFields(),
+                () -> record, snapshot.updatedAt());
+        IncidentSide wanted = changes.incident(change(record, journal));
+        IncidentSide before = changes.incident(link.table(), link.syncedFields());
+        ObjectNode fields = json.createObjectNode();
+        for (OwnedField field : verdict.toIncidentIo()) {
+            edit(field, wanted, before, current, fields);
+        }
+        notes.entry(current, wanted.notes()).ifPresent(entry -> append(fields, "custom_field_entries", List.of(entry)));
+        IncidentSnapshot now = fields.isEmpty() ? snapshot : snapshot(edit(link, fields));
+        if (!verdict.toServiceNow().isEmpty()) {
+            serviceNow.update(link.table(), link.sysId(), verdict.toServiceNow());
+            LOG.info("ServiceNow {} keeps incident.io's values of {} (bridge.ownership): {}", link.number(),
+                    link.sourceReference(), verdict.toServiceNow());
+        }
+        // What the forward mapping makes of incident.io's new state counts as already written: the webhook incident.io
+        // sends for this change then finds nothing to write, and ServiceNow keeps what its user set (e.g. close notes).
+        Map<String, String> synced = FieldSettlement.takenByIncidentIo(verdict, mapper.map(now).fields(), record);
+        if (!fields.isEmpty() || !synced.equals(link.syncedFields())) {
+            links.save(link.withSynced(synced, fields.isEmpty() ? link.sourceUpdatedAt() : now.updatedAt()));
+        }
+    }
+
+    private JsonNode edit(RecordLink link, ObjectNode fields) {
         JsonNode updated;
         try {
             updated = incidentIo.editIncident(link.incidentId(), fields, notify);
@@ -111,14 +143,23 @@ public class ServiceNowChanges {
                     + " to " + link.sourceReference() + " " + fieldNames(fields) + ": " + refused.getMessage(), refused);
         }
         LOG.info("incident.io {} changed from ServiceNow {}: {}", link.sourceReference(), link.number(), fieldNames(fields));
-        // What the forward mapping makes of incident.io's new state counts as already written: the webhook incident.io
-        // sends for this change then finds nothing to write, and ServiceNow keeps what its user set (e.g. close notes).
-        if (!updated.hasNonNull("updated_at")) {
-            updated = incidentIo.incident(link.incidentId());
-        }
-        IncidentSnapshot snapshot = new IncidentSnapshot(link.incidentId(),
-                OffsetDateTime.parse(updated.path("updated_at").asText()), updated);
-        links.save(link.withSynced(mapper.map(snapshot).fields(), snapshot.updatedAt()));
+        return updated.hasNonNull("updated_at") ? updated : incidentIo.incident(link.incidentId());
+    }
+
+    /** The record as a change document, with the journal entries the claimed changes brought. */
+    private JsonNode change(ServiceNowRecord record, Set<JsonNode> journal) {
+        ObjectNode change = json.createObjectNode().put("table", record.table()).put("sys_id", record.sysId())
+                .put("number", record.number())
+                .put("sys_updated_on", record.fields().getOrDefault("sys_updated_on", ""))
+                .put("sys_updated_by", record.fields().getOrDefault("sys_updated_by", ""));
+        ObjectNode values = change.putObject("values");
+        record.fields().forEach(values::put);
+        journal.forEach(change.putArray("journal")::add);
+        return change;
+    }
+
+    private static IncidentSnapshot snapshot(JsonNode incident) {
+        return new IncidentSnapshot(incident.path("id").asText(), OffsetDateTime.parse(incident.path("updated_at").asText()), incident);
     }
 
     /**

@@ -30,7 +30,8 @@ public record BridgeProperties(
         @Valid @NotNull @DefaultValue Access access,
         @Valid @NotNull @DefaultValue Health health,
         @Valid @NotNull @DefaultValue Reconciliation reconciliation,
-        @Valid @NotNull @DefaultValue BackSync backSync) {
+        @Valid @NotNull @DefaultValue BackSync backSync,
+        @Valid @NotNull @DefaultValue Ownership ownership) {
 
     public record ServiceNow(
             @DefaultValue("") @Pattern(regexp = "(https?://[^\\s/]+.*)?", message = "SERVICENOW_INSTANCE_URL must be an http(s) URL")
@@ -157,6 +158,21 @@ public record BridgeProperties(
             @DefaultValue("30000") @Min(1000) long pollIntervalMillis,
             @DefaultValue("2m") Duration pollOverlap,
             @DefaultValue("200") @Min(1) @Max(1000) int pollPageSize) {
+    }
+
+    /** Who keeps a field when incident.io and ServiceNow disagree about it. */
+    public enum Owner { INCIDENT_IO, SERVICENOW, LAST_WRITER_WINS }
+
+    /**
+     * The owner of each field that travels both ways (see FieldSettlement): it wins when both sides changed the field
+     * since the last sync, and reconciliation restores its value. Notes are append-only on both sides and have none.
+     */
+    public record Ownership(
+            @DefaultValue("incident-io") @NotNull Owner name,
+            @DefaultValue("incident-io") @NotNull Owner summary,
+            @DefaultValue("incident-io") @NotNull Owner status,
+            @DefaultValue("incident-io") @NotNull Owner severity,
+            @DefaultValue("servicenow") @NotNull Owner assignment) {
     }
 
     /** Readiness turns down past these limits. */
