@@ -106,21 +106,31 @@ public class FieldSettlement {
 
     /** Which side's value the field takes; null when there is nothing to carry either way. */
     private Side side(Trigger trigger, OwnedField field, Views views, OffsetDateTime incidentUpdatedAt) {
-        if (trigger == Trigger.INCIDENT_IO_CHANGE) {
-            if (!views.changedInIncidentIo(field)) {
-                return null;
+        switch (trigger) {
+            case INCIDENT_IO_CHANGE -> {
+                if (!views.changedInIncidentIo(field)) {
+                    return null;
+                }
+                // A field incident.io owns is written without looking at ServiceNow.
+                boolean contested = ownership.owner(field) != Owner.INCIDENT_IO && views.changedInServiceNow(field);
+                return contested ? winner(field, views, incidentUpdatedAt) : Side.INCIDENT_IO;
             }
-            // A field incident.io owns is written without looking at ServiceNow.
-            boolean contested = ownership.owner(field) != Owner.INCIDENT_IO && views.mappedBack(field)
-                    && views.changedInServiceNow(field);
-            return contested ? winner(field, views, incidentUpdatedAt) : Side.INCIDENT_IO;
+            case SERVICENOW_CHANGE -> {
+                if (!views.changedInServiceNow(field)) {
+                    return null;
+                }
+                Side side = views.changedInIncidentIo(field) ? winner(field, views, incidentUpdatedAt) : Side.SERVICENOW;
+                // incident.io keeps its value: ServiceNow gets it back, unless both already read the same.
+                return side == Side.INCIDENT_IO && views.agree(field) ? null : side;
+            }
+            default -> {
+                if (views.agree(field)) {
+                    return views.changedInIncidentIo(field) ? Side.INCIDENT_IO : null;
+                }
+                // A field the template does not map back is incident.io's, like the fields only incident.io writes.
+                return views.mappedBack(field) ? winner(field, views, incidentUpdatedAt) : Side.INCIDENT_IO;
+            }
         }
-        if (!views.mappedBack(field)) {
-            // It does not travel back: incident.io's value, as for the fields only incident.io writes.
-            return trigger == Trigger.COMPARISON ? Side.INCIDENT_IO : null;
-        }
-        return trigger == Trigger.SERVICENOW_CHANGE ? fromServiceNow(field, views, incidentUpdatedAt)
-                : compared(field, views, incidentUpdatedAt);
     }
 
     /**
@@ -134,30 +144,15 @@ public class FieldSettlement {
             field.valueFields().stream().filter(mine::containsKey).forEach(name -> values.put(name, mine.get(name)));
             return values;
         }
-        boolean detailsOnly = trigger == Trigger.COMPARISON && views.mappedBack(field) && views.agree(field);
+        boolean detailsOnly = trigger == Trigger.COMPARISON && views.agree(field);
         return FieldDiff.changed(detailsOnly ? FieldDiff.changed(mine, views.synced) : mine, views.record().fields());
-    }
-
-    /** ServiceNow changed the field; incident.io keeps it only if it changed it too and owns it. Null: nothing to do. */
-    private Side fromServiceNow(OwnedField field, Views views, OffsetDateTime incidentUpdatedAt) {
-        if (!views.changedInServiceNow(field)) {
-            return null;
-        }
-        Side side = views.changedInIncidentIo(field) ? winner(field, views, incidentUpdatedAt) : Side.SERVICENOW;
-        // incident.io keeps its value: ServiceNow gets it back, unless both already read the same.
-        return side == Side.INCIDENT_IO && views.agree(field) ? null : side;
-    }
-
-    /** A comparison: the owner settles a difference; where both agree, incident.io's own changes since are still written. */
-    private Side compared(OwnedField field, Views views, OffsetDateTime incidentUpdatedAt) {
-        return views.agree(field) ? (views.changedInIncidentIo(field) ? Side.INCIDENT_IO : null) : winner(field, views, incidentUpdatedAt);
     }
 
     private Side winner(OwnedField field, Views views, OffsetDateTime incidentUpdatedAt) {
         return ownership.winner(field, incidentUpdatedAt, views.record().fields().getOrDefault("sys_updated_on", ""));
     }
 
-    /** The three views of one incident, each read back through the template at most once. */
+    /** The three views of one incident, each read back through the template at most once, and only when needed. */
     private final class Views {
         private final Map<String, String> desired;
         private final Map<String, String> synced;
@@ -185,12 +180,16 @@ public class FieldSettlement {
         }
 
         boolean changedInServiceNow(OwnedField field) {
-            return !value(inServiceNow(), field).equals(value(asSynced(), field));
+            return !same(field, record().fields(), synced) && !value(inServiceNow(), field).equals(value(asSynced(), field));
         }
 
-        /** Whether ServiceNow's values read the same in incident.io as incident.io's own. */
+        /** Whether ServiceNow's values read the same in incident.io as incident.io's own (and the template reads them). */
         boolean agree(OwnedField field) {
-            return value(inServiceNow(), field).equals(value(asDesired(), field));
+            if (same(field, record().fields(), desired)) {
+                return true;
+            }
+            JsonNode serviceNow = value(inServiceNow(), field);
+            return !serviceNow.isMissingNode() && serviceNow.equals(value(asDesired(), field));
         }
 
         /** A field the template gives nothing for, in any view, does not travel back. */
@@ -223,6 +222,14 @@ public class FieldSettlement {
 
         private JsonNode value(IncidentSide side, OwnedField field) {
             return side.field(field.templateKey());
+        }
+
+        /**
+         * Equal ServiceNow fields read back the same, since the template gives a field's value from its own fields: the
+         * template need not run, which keeps a reconciliation of many agreeing incidents cheap.
+         */
+        private static boolean same(OwnedField field, Map<String, String> a, Map<String, String> b) {
+            return field.serviceNowFields().stream().allMatch(name -> a.getOrDefault(name, "").equals(b.getOrDefault(name, "")));
         }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.TestSettings;
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.mapping.DirectoryLookups;
+import io.incidentbridge.mapping.IncidentSide;
 import io.incidentbridge.mapping.MappingTemplates;
 import io.incidentbridge.mapping.ServiceNowChangeMapper;
 import io.incidentbridge.servicenow.ServiceNowRecord;
@@ -163,6 +164,26 @@ class FieldSettlementTest {
 
         assertThat(synced).containsEntry("assignment_group", NETWORK).containsEntry("assigned_to", BETH)
                 .containsEntry("short_description", "Checkout down");
+    }
+
+    @Test
+    void anIncidentBothSidesAgreeOnIsComparedWithoutRunningTheTemplate() {
+        BridgeProperties properties = TestSettings.load(Map.of("bridge.servicenow.username", "bridge.integration"));
+        int[] runs = {0};
+        ServiceNowChangeMapper counting = new ServiceNowChangeMapper(new MappingTemplates(properties, DirectoryLookups.sample()),
+                new ObjectMapper(), properties) {
+            @Override
+            public IncidentSide incident(String table, Map<String, String> values) {
+                runs[0]++;
+                return super.incident(table, values);
+            }
+        };
+        FieldSettlement cheap = new FieldSettlement(new FieldOwnership(properties), counting, properties);
+
+        Verdict verdict = cheap.settle(Trigger.COMPARISON, SYNCED, SYNCED, record(SYNCED), INCIDENT_IO_EDIT);
+
+        assertThat(verdict.changesNothing()).isTrue();
+        assertThat(runs[0]).isZero();
     }
 
     private static FieldSettlement settlement(Map<String, Object> overrides) {
