@@ -19,9 +19,13 @@ final class CallbackPoster {
         this.secret = secret;
     }
 
-    /** The callback the business rule sends for the record as it is now (no journal entries). */
+    /** The callback the business rule sends for the incident record as it is now (no journal entries). */
     static String body(Map<String, String> record) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("table", "incident").put("sys_id", record.get("sys_id"))
+        return body("incident", record);
+    }
+
+    static String body(String table, Map<String, String> record) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("table", table).put("sys_id", record.get("sys_id"))
                 .put("number", record.get("number")).put("sys_updated_on", record.get("sys_updated_on"))
                 .put("sys_updated_by", record.get("sys_updated_by")).put("sys_mod_count", record.get("sys_mod_count"));
         ObjectNode values = body.putObject("values");

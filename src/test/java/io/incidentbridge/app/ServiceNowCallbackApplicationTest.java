@@ -81,6 +81,27 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
     }
 
     @Test
+    void closingTheTaskCompletesTheFollowUpOnceAndNothingComesBack() throws Exception {
+        String id = newIncident("Follow-up closed in ServiceNow").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        awaitServiceNowIncident(id, Map.of("state", "2"));
+        String followUpId = INCIDENTIO.createFollowUp(id, "Rotate the keys", "", null).path("id").asText();
+        webhooks().send(event("public_incident.follow_up_created_v2", followUpId));
+        await().atMost(PATIENCE).until(() -> SERVICENOW.find("task", "correlation_id=" + followUpId).size() == 1);
+        awaitInboxDrained(id);
+        String taskSysId = SERVICENOW.find("task", "correlation_id=" + followUpId).get(0).get("sys_id");
+
+        SERVICENOW.update("task", taskSysId, Map.of("state", "3"), "beth.anglin");
+        assertThat(post(CallbackPoster.body("task", SERVICENOW.record("task", taskSysId).orElseThrow())).statusCode()).isEqualTo(202);
+
+        await().atMost(PATIENCE).until(() -> "completed".equals(INCIDENTIO.followUp(followUpId).path("status").asText()));
+        webhooks().send(event("public_incident.follow_up_updated_v2", followUpId));
+        awaitInboxDrained(id);
+        assertThat(INCIDENTIO.count("PUT", "/v2/follow_ups/" + followUpId)).isEqualTo(1);
+        assertThat(SERVICENOW.count("PATCH", "/api/now/table/task/" + taskSysId)).isZero();
+    }
+
+    @Test
     void theBridgesOwnWritesAndBadCallbacksAreRefusedOrIgnored() throws Exception {
         String id = newIncident("Own write").path("id").asText();
         webhooks().send(event("public_incident.incident_created_v2", id));
