@@ -13,34 +13,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * incident.io's public API cannot post timeline updates, so ServiceNow work notes and comments go to a text custom
- * field ("ServiceNow notes"): newest first, each with its author and time, cut to a size limit. Entries written by
- * the integration user are the bridge's own notes from incident.io and do not come back; an entry already shown
- * (same time, author and text) is not added twice.
+ * field ("ServiceNow notes"): newest first, each line as servicenow-to-incident.jslt writes it (author and time), cut
+ * to a size limit. A line already shown is not added twice.
  */
 @Component
 public class ServiceNowNotes {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceNowNotes.class);
 
     private final ObjectMapper json;
-    private final String integrationUser;
     private final BridgeProperties.BackSync settings;
 
     public ServiceNowNotes(ObjectMapper json, BridgeProperties properties) {
         this.json = json;
-        this.integrationUser = properties.servicenow().username();
         this.settings = properties.backSync();
     }
 
-    /** The custom field entry that shows the new notes on top of the ones already there, or empty when none is new. */
-    public Optional<ObjectNode> entry(JsonNode incident, JsonNode journal) {
-        List<String> entries = new ArrayList<>();
-        for (JsonNode entry : journal) {
-            if (!integrationUser.equals(entry.path("sys_created_by").asText())) {
-                String kind = "comments".equals(entry.path("element").asText()) ? "comment" : "work note";
-                entries.add(entry.path("sys_created_on").asText("") + " UTC, " + entry.path("sys_created_by").asText("")
-                        + " (" + kind + "): " + entry.path("value").asText(""));
-            }
-        }
+    /**
+     * The custom field entry that shows the new lines (oldest first) on top of the ones already there, or empty when
+     * none is new.
+     */
+    public Optional<ObjectNode> entry(JsonNode incident, List<String> lines) {
+        List<String> entries = new ArrayList<>(lines);
         if (entries.isEmpty()) {
             return Optional.empty();
         }

@@ -30,7 +30,8 @@ public record BridgeProperties(
         @Valid @NotNull @DefaultValue Access access,
         @Valid @NotNull @DefaultValue Health health,
         @Valid @NotNull @DefaultValue Reconciliation reconciliation,
-        @Valid @NotNull @DefaultValue BackSync backSync) {
+        @Valid @NotNull @DefaultValue BackSync backSync,
+        @Valid @NotNull @DefaultValue Ownership ownership) {
 
     public record ServiceNow(
             @DefaultValue("") @Pattern(regexp = "(https?://[^\\s/]+.*)?", message = "SERVICENOW_INSTANCE_URL must be an http(s) URL")
@@ -159,6 +160,21 @@ public record BridgeProperties(
             @DefaultValue("200") @Min(1) @Max(1000) int pollPageSize) {
     }
 
+    /** Who keeps a field when incident.io and ServiceNow disagree about it. */
+    public enum Owner { INCIDENT_IO, SERVICENOW, LAST_WRITER_WINS }
+
+    /**
+     * The owner of each field that travels both ways (see FieldSettlement): it wins when both sides changed the field
+     * since the last sync, and reconciliation restores its value. Notes are append-only on both sides and have none.
+     */
+    public record Ownership(
+            @DefaultValue("incident-io") @NotNull Owner name,
+            @DefaultValue("incident-io") @NotNull Owner summary,
+            @DefaultValue("incident-io") @NotNull Owner status,
+            @DefaultValue("incident-io") @NotNull Owner severity,
+            @DefaultValue("servicenow") @NotNull Owner assignment) {
+    }
+
     /** Readiness turns down past these limits. */
     public record Health(
             @DefaultValue("10000") @Min(1) long maxBacklog,
@@ -170,6 +186,8 @@ public record BridgeProperties(
             @DefaultValue("incident-to-servicenow.jslt") @NotBlank String incidentTemplate,
             @DefaultValue("follow-up-to-task.jslt") @NotBlank String followUpTemplate,
             @DefaultValue("incident-update-to-note.jslt") @NotBlank String noteTemplate,
+            @DefaultValue("servicenow-to-incident.jslt") @NotBlank String servicenowIncidentTemplate,
+            @DefaultValue("task-to-follow-up.jslt") @NotBlank String servicenowTaskTemplate,
             @DefaultValue("values.yaml") @NotBlank String valueTables) {
     }
 }

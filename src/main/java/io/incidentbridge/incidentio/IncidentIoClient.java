@@ -65,6 +65,16 @@ public class IncidentIoClient {
         return call("GET", "/v1/incident_statuses", null).path("incident_statuses");
     }
 
+    /** The organisation's custom fields (CustomFieldV2, with their options). */
+    public JsonNode customFields() {
+        return call("GET", "/v2/custom_fields", null).path("custom_fields");
+    }
+
+    /** Whether incident.io has a user with this email (compared without regard to case). */
+    public boolean hasUser(String email) {
+        return call("GET", "/v2/users?page_size=1&email=" + encode(email), null).path("users").size() > 0;
+    }
+
     public JsonNode followUp(String id) {
         return call("GET", "/v2/follow_ups/" + encode(id), null).path("follow_up");
     }

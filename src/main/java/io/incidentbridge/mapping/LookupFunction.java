@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * A JSLT function a template calls to turn a name or an email into a ServiceNow sys_id, e.g.
- * {@code servicenow-user(.creator.user.email)}. Not found gives the configured default; an empty default
- * gives null, which leaves the field out.
+ * {@code servicenow-user(.creator.user.email)}, or, in the templates for changes coming back from ServiceNow, a
+ * sys_id into an email or a name ({@code servicenow-user-email(.values.assigned_to)}). Not found gives the
+ * configured default; an empty default gives null, which leaves the field out.
  */
 public final class LookupFunction implements Function {
     private final String name;
@@ -27,7 +28,9 @@ public final class LookupFunction implements Function {
         return List.of(
                 new LookupFunction("servicenow-user", lookups::user, missing.user()),
                 new LookupFunction("servicenow-group", lookups::group, missing.group()),
-                new LookupFunction("servicenow-ci", lookups::configurationItem, missing.configurationItem()));
+                new LookupFunction("servicenow-ci", lookups::configurationItem, missing.configurationItem()),
+                new LookupFunction("servicenow-user-email", lookups::userEmail, ""),
+                new LookupFunction("servicenow-group-name", lookups::groupName, ""));
     }
 
     @Override

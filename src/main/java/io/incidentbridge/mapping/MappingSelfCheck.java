@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * Runs each template once on a sample incident, follow-up and update, so a template that compiles but cannot
- * work (it drops the correlation fields, or produces something that is not fields) is refused before it is used.
+ * Runs each template once on a sample incident, follow-up, update and ServiceNow change, so a template that compiles
+ * but cannot work (it drops the correlation fields, or produces something of the wrong shape) is refused before it is used.
  */
 final class MappingSelfCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -16,7 +16,10 @@ final class MappingSelfCheck {
     private MappingSelfCheck() {
     }
 
-    static void check(MappingTemplate incident, MappingTemplate followUp, MappingTemplate note) {
+    static void check(MappingTemplates.Loaded templates) {
+        MappingTemplate incident = templates.incident();
+        MappingTemplate followUp = templates.followUp();
+        MappingTemplate note = templates.note();
         JsonNode samples = samples();
         JsonNode sampleIncident = samples.path("incident");
         Map<String, String> fields = incident.apply(sampleIncident);
@@ -29,6 +32,8 @@ final class MappingSelfCheck {
                 "correlation_id must be the follow-up id (.id)");
         Map<String, String> entry = note.apply(samples.path("incident_update"));
         require(note, entry.containsKey("text"), "the output must have a text");
+        IncidentSide.of(templates.serviceNowIncident(), templates.serviceNowIncident().applyTree(samples.path("servicenow_incident_change")));
+        templates.serviceNowTask().apply(samples.path("servicenow_task_change"));
     }
 
     private static void require(MappingTemplate template, boolean condition, String rule) {

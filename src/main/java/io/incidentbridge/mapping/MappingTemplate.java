@@ -17,17 +17,7 @@ public record MappingTemplate(String source, Expression expression, Map<String, 
 
     /** As {@link #apply(JsonNode)}, with more variables for this one call (e.g. {@code $incident}). */
     public Map<String, String> apply(JsonNode input, Map<String, JsonNode> extraVariables) {
-        Map<String, JsonNode> all = new java.util.HashMap<>(variables);
-        all.putAll(extraVariables);
-        JsonNode output;
-        try {
-            output = expression.apply(all, input);
-        } catch (JsltException e) {
-            throw new MappingFailure(source + ": " + e.getMessage(), e);
-        }
-        if (output == null || !output.isObject()) {
-            throw new MappingFailure(source + ": the template must produce a JSON object of ServiceNow fields");
-        }
+        JsonNode output = applyTree(input, extraVariables);
         Map<String, String> fields = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = output.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -42,5 +32,25 @@ public record MappingTemplate(String source, Expression expression, Map<String, 
             fields.put(field.getKey(), value.asText());
         }
         return fields;
+    }
+
+    /** Applies the template and returns its output object as it is, nested values included. */
+    public JsonNode applyTree(JsonNode input) {
+        return applyTree(input, Map.of());
+    }
+
+    private JsonNode applyTree(JsonNode input, Map<String, JsonNode> extraVariables) {
+        Map<String, JsonNode> all = new java.util.HashMap<>(variables);
+        all.putAll(extraVariables);
+        JsonNode output;
+        try {
+            output = expression.apply(all, input);
+        } catch (JsltException e) {
+            throw new MappingFailure(source + ": " + e.getMessage(), e);
+        }
+        if (output == null || !output.isObject()) {
+            throw new MappingFailure(source + ": the template must produce a JSON object");
+        }
+        return output;
     }
 }

@@ -31,7 +31,8 @@ public class MappingTemplates {
     private volatile long lastModified;
 
     /** The templates in force, replaced together so a reload never mixes versions. */
-    private record Loaded(MappingTemplate incident, MappingTemplate followUp, MappingTemplate note, JsonNode values) {
+    record Loaded(MappingTemplate incident, MappingTemplate followUp, MappingTemplate note,
+                  MappingTemplate serviceNowIncident, MappingTemplate serviceNowTask, JsonNode values) {
     }
 
     public MappingTemplates(BridgeProperties properties, ReferenceLookups lookups) {
@@ -40,7 +41,7 @@ public class MappingTemplates {
         this.functions = LookupFunction.all(lookups, new LookupFunction.MissingReferences(
                 missing.missingUser(), missing.missingGroup(), missing.missingConfigurationItem()));
         this.loaded = load();
-        MappingSelfCheck.check(loaded.incident(), loaded.followUp(), loaded.note());
+        MappingSelfCheck.check(loaded);
         this.lastModified = newestModification();
     }
 
@@ -56,7 +57,17 @@ public class MappingTemplates {
         return loaded.note();
     }
 
-    /** The value tables (values.yaml) in force, for the ServiceNow -> incident.io direction. */
+    /** ServiceNow incident change -> its incident.io side. */
+    public MappingTemplate serviceNowIncidentTemplate() {
+        return loaded.serviceNowIncident();
+    }
+
+    /** ServiceNow task change -> follow-up status. */
+    public MappingTemplate serviceNowTaskTemplate() {
+        return loaded.serviceNowTask();
+    }
+
+    /** The value tables (values.yaml) in force, for choices a template cannot make alone (e.g. incident.io statuses). */
     public JsonNode values() {
         return loaded.values();
     }
@@ -64,7 +75,7 @@ public class MappingTemplates {
     /** Re-reads the files; on failure throws (file, line, reason) and keeps the previous versions. */
     public synchronized void reload() {
         Loaded candidate = load();
-        MappingSelfCheck.check(candidate.incident(), candidate.followUp(), candidate.note());
+        MappingSelfCheck.check(candidate);
         loaded = candidate;
         lastModified = newestModification();
     }
@@ -72,7 +83,7 @@ public class MappingTemplates {
     /** Checks the files on disk as {@link #reload()} would, without putting them in force. */
     public void validate() {
         Loaded candidate = load();
-        MappingSelfCheck.check(candidate.incident(), candidate.followUp(), candidate.note());
+        MappingSelfCheck.check(candidate);
     }
 
     /** Reloads when a file under the mapping folder changed since the last load; a bad file leaves the old ones in force. */
@@ -102,7 +113,9 @@ public class MappingTemplates {
         Map<String, JsonNode> variables = Map.of("values", values, "bridge", bridge);
         return new Loaded(template(directory.resolve(mapping.incidentTemplate()), variables),
                 template(directory.resolve(mapping.followUpTemplate()), variables),
-                template(directory.resolve(mapping.noteTemplate()), variables), values);
+                template(directory.resolve(mapping.noteTemplate()), variables),
+                template(directory.resolve(mapping.servicenowIncidentTemplate()), variables),
+                template(directory.resolve(mapping.servicenowTaskTemplate()), variables), values);
     }
 
     private MappingTemplate template(Path file, Map<String, JsonNode> variables) {

@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.errors.SyncFailure;
 import io.incidentbridge.servicenow.EncodedQuery;
-import io.incidentbridge.servicenow.ServiceNowRecord;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -18,12 +17,15 @@ import org.springframework.stereotype.Component;
  * Looks references up in ServiceNow through the Table API, with a bounded cache that expires and refreshes
  * in the background. A miss is cached too. A failed lookup is logged once per key and answered as "not
  * found", so a mapping never turns a lookup outage into a dead letter; the next sync looks again.
+ * The lookups back from a sys_id (a ServiceNow change's user and group) share the cache but let a failure
+ * propagate: answering "no group" there would clear the team in incident.io.
  */
 @Component
 public class ServiceNowReferenceLookups implements ReferenceLookups {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceNowReferenceLookups.class);
 
-    private record Key(String table, String field, String value) {
+    /** {@code answer} of the {@code table} row whose {@code field} is {@code value}. */
+    private record Key(String table, String field, String value, String answer) {
     }
 
     private final ServiceNowTableClient serviceNow;
@@ -43,18 +45,28 @@ public class ServiceNowReferenceLookups implements ReferenceLookups {
 
     @Override
     public Optional<String> user(String email) {
-        return find(new Key("sys_user", "email", email));
+        return find(new Key("sys_user", "email", email, "sys_id"));
     }
 
     @Override
     public Optional<String> group(String name) {
-        return find(new Key("sys_user_group", "name", name));
+        return find(new Key("sys_user_group", "name", name, "sys_id"));
     }
 
     @Override
     public Optional<String> configurationItem(String name) {
-        Optional<String> service = find(new Key("cmdb_ci_service", "name", name));
-        return service.isPresent() ? service : find(new Key("cmdb_ci", "name", name));
+        Optional<String> service = find(new Key("cmdb_ci_service", "name", name, "sys_id"));
+        return service.isPresent() ? service : find(new Key("cmdb_ci", "name", name, "sys_id"));
+    }
+
+    @Override
+    public Optional<String> userEmail(String sysId) {
+        return cache.get(new Key("sys_user", "sys_id", sysId, "email"));
+    }
+
+    @Override
+    public Optional<String> groupName(String sysId) {
+        return cache.get(new Key("sys_user_group", "sys_id", sysId, "name"));
     }
 
     private Optional<String> find(Key key) {
@@ -76,7 +88,8 @@ public class ServiceNowReferenceLookups implements ReferenceLookups {
         if (!EncodedQuery.queryable(key.value())) {
             return Optional.empty();
         }
-        return serviceNow.findOne(key.table(), EncodedQuery.eq(key.field(), key.value()), "sys_id").map(ServiceNowRecord::sysId);
+        return serviceNow.findOne(key.table(), EncodedQuery.eq(key.field(), key.value()), key.answer())
+                .map(record -> record.fields().getOrDefault(key.answer(), "")).filter(answer -> !answer.isEmpty());
     }
 
     private void reportOnce(Key key, String message) {

@@ -17,18 +17,23 @@ import java.util.Map;
 import org.apache.camel.Body;
 import org.springframework.stereotype.Component;
 
-/** Validate, preview and reload the mapping templates under mappings/. */
+/** Validate, preview (either direction) and reload the mapping templates under mappings/. */
 @Component
 public class MappingAdmin {
+    private static final String INCIDENT_TO_SERVICENOW = "incident-to-servicenow";
+    private static final String SERVICENOW_TO_INCIDENT = "servicenow-to-incident";
     private final MappingTemplates templates;
     private final IncidentMapper mapper;
     private final IncidentIoClient incidentIo;
     private final RecordLinkRepository links;
     private final ServiceNowTableClient serviceNow;
     private final ObjectMapper json;
+    private final ServiceNowChangePreview serviceNowChanges;
 
     public MappingAdmin(MappingTemplates templates, IncidentMapper mapper, IncidentIoClient incidentIo,
-                        RecordLinkRepository links, ServiceNowTableClient serviceNow, ObjectMapper json) {
+                        RecordLinkRepository links, ServiceNowTableClient serviceNow, ObjectMapper json,
+                        ServiceNowChangePreview serviceNowChanges) {
+        this.serviceNowChanges = serviceNowChanges;
         this.templates = templates;
         this.mapper = mapper;
         this.incidentIo = incidentIo;
@@ -57,9 +62,18 @@ public class MappingAdmin {
 
     /**
      * The ServiceNow fields the incident template gives for {@code {"incident": {...}}} or {@code {"incident_id": "..."}},
-     * and how they differ from the linked ServiceNow record as it is now.
+     * and how they differ from the linked ServiceNow record as it is now. With {@code "direction":
+     * "servicenow-to-incident"}, the incident.io side of a ServiceNow change instead ({@link ServiceNowChangePreview}).
      */
     public Map<String, Object> preview(@Body Map<String, Object> request) {
+        String direction = request == null || request.get("direction") == null ? INCIDENT_TO_SERVICENOW
+                : request.get("direction").toString();
+        if (direction.equals(SERVICENOW_TO_INCIDENT)) {
+            return serviceNowChanges.preview(request);
+        }
+        if (!direction.equals(INCIDENT_TO_SERVICENOW)) {
+            throw new IllegalArgumentException("direction must be " + INCIDENT_TO_SERVICENOW + " (the default) or " + SERVICENOW_TO_INCIDENT);
+        }
         JsonNode incident;
         if (request != null && request.get("incident") != null) {
             incident = json.valueToTree(request.get("incident"));

@@ -13,6 +13,7 @@ import io.incidentbridge.servicenow.EncodedQuery;
 import io.incidentbridge.servicenow.ServiceNowRecord;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
 import io.incidentbridge.sync.FieldDiff;
+import io.incidentbridge.sync.FieldSettlement;
 import io.incidentbridge.sync.IncidentSnapshot;
 import io.incidentbridge.sync.RecordLink;
 import io.incidentbridge.sync.RecordLinkRepository;
@@ -33,8 +34,10 @@ import org.springframework.stereotype.Component;
  * Walks incident.io incidents (updated since the last run, or all) page by page, compares each with its ServiceNow
  * record (read 250 at a time with one IN query), and re-applies the one sync operation where they differ by putting
  * the incident in the inbox as an operator request: the normal workers then create what is missing (through the
- * correlation_id look-up, never duplicated) and repair what drifted. Links to records deleted in ServiceNow are
- * reported. A dry run reports the same without queueing anything. Between pages it waits while live traffic is queued.
+ * correlation_id look-up, never duplicated) and repair what drifted, each owned field towards its owner
+ * ({@link FieldSettlement}: ServiceNow is repaired, or incident.io takes ServiceNow's value, as a missed callback would
+ * have brought it). Links to records deleted in ServiceNow are reported. A dry run reports the same without queueing
+ * anything. Between pages it waits while live traffic is queued.
  */
 @Component
 public class Reconciler {
@@ -54,11 +57,13 @@ public class Reconciler {
     private final String table;
     private final ReentrantLock oneAtATime = new ReentrantLock();
     private final MeterRegistry meters;
+    private final FieldSettlement settlement;
 
     public Reconciler(IncidentIoClient incidentIo, ServiceNowTableClient serviceNow, RecordLinkRepository links,
                       IncidentMapper mapper, SyncConditions conditions, InboxRepository inbox, ReconciliationRuns runs,
-                      ObjectMapper json, BridgeProperties properties, MeterRegistry meters) {
+                      ObjectMapper json, BridgeProperties properties, MeterRegistry meters, FieldSettlement settlement) {
         this.meters = meters;
+        this.settlement = settlement;
         this.incidentIo = incidentIo;
         this.serviceNow = serviceNow;
         this.links = links;
@@ -157,10 +162,11 @@ public class Reconciler {
                         + ") no longer exists");
                 return;
             }
-            Map<String, String> drift = FieldDiff.changed(desired, record.fields());
-            if (!drift.isEmpty()) {
+            FieldSettlement.Verdict drift = settlement.settle(FieldSettlement.Trigger.COMPARISON, desired,
+                    link.get().syncedFields(), () -> record, snapshot.updatedAt());
+            if (!drift.changesNothing()) {
                 counts.countRepaired();
-                note(details, reference + " -> " + record.number() + ": " + drift.keySet() + (dryRun ? " would be repaired" : " repaired"));
+                note(details, reference + " -> " + record.number() + ": " + describe(drift) + (dryRun ? " would be repaired" : " repaired"));
                 requeue(runId, incident, dryRun);
             }
             return;
@@ -176,6 +182,12 @@ public class Reconciler {
             note(details, reference + " -> " + existing.get().number() + ": unlinked and drifted" + (dryRun ? ", would be repaired" : ", repaired"));
             requeue(runId, incident, dryRun);
         }
+    }
+
+    private static String describe(FieldSettlement.Verdict drift) {
+        List<String> fields = new ArrayList<>(drift.toServiceNow().keySet());
+        drift.toIncidentIo().forEach(field -> fields.add(field.templateKey() + " in incident.io"));
+        return fields.toString();
     }
 
     private void requeue(long runId, JsonNode incident, boolean dryRun) {

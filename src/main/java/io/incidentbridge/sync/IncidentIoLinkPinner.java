@@ -48,7 +48,7 @@ public class IncidentIoLinkPinner {
         }
         RecordLink pinned = link.pinnedNow();
         links.save(pinned);
-        return new SyncOutcome(outcome.action(), pinned, outcome.writtenFields());
+        return new SyncOutcome(outcome.action(), pinned, outcome.writtenFields(), outcome.serviceNowAhead());
     }
 
     private boolean alreadyAttached(String incidentId, String url) {

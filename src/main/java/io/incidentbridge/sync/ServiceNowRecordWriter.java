@@ -9,13 +9,15 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
  * "Bring this ServiceNow record in line with that incident.io object": the one idempotent write. Without a
  * link it looks the record up by correlation_id before creating, so a lost POST response never makes a
  * duplicate; with a link it sends only the fields that differ from what it last wrote; a state older than
- * the one last written is ignored.
+ * the one last written is ignored. An incident's owned fields are settled by {@link FieldSettlement}: a field
+ * ServiceNow changed too and wins is not overwritten.
  */
 @Component
 public class ServiceNowRecordWriter {
@@ -23,9 +25,11 @@ public class ServiceNowRecordWriter {
     private final RecordLinkRepository links;
     private final Clock clock;
     private final String correlationDisplay;
+    private final FieldSettlement settlement;
 
     public ServiceNowRecordWriter(ServiceNowTableClient serviceNow, RecordLinkRepository links, Clock clock,
-                                  BridgeProperties properties) {
+                                  BridgeProperties properties, FieldSettlement settlement) {
+        this.settlement = settlement;
         this.serviceNow = serviceNow;
         this.links = links;
         this.clock = clock;
@@ -41,13 +45,21 @@ public class ServiceNowRecordWriter {
     }
 
     private SyncOutcome update(RecordLink link, SourceState source, Map<String, String> fields) {
-        Map<String, String> known = link.syncedFields();
-        if (source.compareWithServiceNow()) {
-            known = serviceNow.get(link.table(), link.sysId()).map(ServiceNowRecord::fields)
-                    .orElseThrow(() -> new PermanentFailure("record-deleted", "ServiceNow " + link.table() + " " + link.number()
-                            + " (sys_id " + link.sysId() + ") linked to " + link.sourceReference() + " no longer exists"));
+        Supplier<ServiceNowRecord> record = () -> serviceNow.get(link.table(), link.sysId())
+                .orElseThrow(() -> new PermanentFailure("record-deleted", "ServiceNow " + link.table() + " " + link.number()
+                        + " (sys_id " + link.sysId() + ") linked to " + link.sourceReference() + " no longer exists"));
+        Map<String, String> changed;
+        Map<String, String> synced = fields;
+        boolean serviceNowAhead = false;
+        if (link.kind() == RecordLink.Kind.INCIDENT) {
+            FieldSettlement.Verdict verdict = settlement.settle(source.compareWithServiceNow() ? FieldSettlement.Trigger.COMPARISON
+                    : FieldSettlement.Trigger.INCIDENT_IO_CHANGE, fields, link.syncedFields(), record, source.updatedAt());
+            changed = verdict.toServiceNow();
+            synced = verdict.synced();
+            serviceNowAhead = !verdict.toIncidentIo().isEmpty();
+        } else {
+            changed = FieldDiff.changed(fields, source.compareWithServiceNow() ? record.get().fields() : link.syncedFields());
         }
-        Map<String, String> changed = FieldDiff.changed(fields, known);
         if (!changed.isEmpty()) {
             try {
                 serviceNow.update(link.table(), link.sysId(), changed);
@@ -59,8 +71,9 @@ public class ServiceNowRecordWriter {
                 throw e;
             }
         }
-        RecordLink saved = save(source, fields, link.table(), link.sysId(), link.number(), link.pinned());
-        return new SyncOutcome(changed.isEmpty() ? SyncOutcome.Action.UNCHANGED : SyncOutcome.Action.UPDATED, saved, changed);
+        RecordLink saved = save(source, synced, link.table(), link.sysId(), link.number(), link.pinned());
+        return new SyncOutcome(changed.isEmpty() ? SyncOutcome.Action.UNCHANGED : SyncOutcome.Action.UPDATED, saved, changed,
+                serviceNowAhead);
     }
 
     private SyncOutcome createOrAdopt(SourceState source, String table, Map<String, String> fields) {
@@ -80,7 +93,7 @@ public class ServiceNowRecordWriter {
         return new SyncOutcome(SyncOutcome.Action.CREATED, saved, fields);
     }
 
-    /** After a successful write ServiceNow holds every mapped value: that is what the next diff compares with. */
+    /** After a successful write ServiceNow holds these values: that is what the next diff compares with. */
     private RecordLink save(SourceState source, Map<String, String> fields, String table, String sysId, String number,
                             boolean pinned) {
         RecordLink link = new RecordLink(source.kind(), source.id(), source.reference(), source.incidentId(), table, sysId,

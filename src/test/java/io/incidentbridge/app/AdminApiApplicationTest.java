@@ -94,6 +94,34 @@ class AdminApiApplicationTest extends BridgeApplicationTest {
         assertThat(call("GET", "/api/openapi.json", VIEWER_USER, VIEWER_PASSWORD).body()).contains("/dead-letters");
     }
 
+    @Test
+    void theOtherDirectionPreviewsWhatAServiceNowChangeWouldChangeInIncidentIo() throws Exception {
+        String id = newIncident("Previewed back").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        Map<String, String> record = awaitServiceNowIncident(id, Map.of("short_description", "Previewed back"));
+        SERVICENOW.update("incident", record.get("sys_id"), Map.of("state", "3", "hold_reason", "4"), "beth.anglin");
+
+        HttpResponse<String> preview = call("POST", "/api/mappings/preview", ADMIN_USER, ADMIN_PASSWORD,
+                "{\"direction\": \"servicenow-to-incident\", \"sys_id\": \"" + record.get("sys_id") + "\"}");
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        JsonNode answer = json.readTree(preview.body());
+        assertThat(answer.path("incident_io").path("status_category").asText()).isEqualTo("paused");
+        assertThat(answer.path("incident_io").path("name").asText()).isEqualTo("Previewed back");
+        assertThat(answer.path("incident_id").asText()).isEqualTo(id);
+        assertThat(answer.path("differs_from_last_synced").toString()).isEqualTo("[\"status_category\"]");
+
+        String change = "{\"table\": \"incident\", \"sys_id\": \"" + record.get("sys_id") + "\", \"values\": {\"state\": \"6\"},"
+                + " \"journal\": [{\"element\": \"comments\", \"value\": \"Fixed\", \"sys_created_on\": \"2026-01-01 00:00:00\","
+                + " \"sys_created_by\": \"beth.anglin\"}]}";
+        JsonNode given = json.readTree(call("POST", "/api/mappings/preview", ADMIN_USER, ADMIN_PASSWORD,
+                "{\"direction\": \"servicenow-to-incident\", \"change\": " + change + "}").body());
+        assertThat(given.path("incident_io").path("status_category").asText()).isEqualTo("learning");
+        assertThat(given.path("incident_io").path("notes").get(0).asText()).isEqualTo("2026-01-01 00:00:00 UTC, beth.anglin (comment): Fixed");
+        assertThat(call("POST", "/api/mappings/preview", ADMIN_USER, ADMIN_PASSWORD, "{\"direction\": \"sideways\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isZero();
+    }
+
     /** 400 while the broken value table is in force (hot reload happened), 200 once the good one is back. */
     private int previewOfAPausedIncident() throws Exception {
         com.fasterxml.jackson.databind.node.ObjectNode incident = newIncident("probe");

@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import io.incidentbridge.backsync.IncidentAssignment;
+import io.incidentbridge.emulator.servicenow.SeedData;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Delete a ServiceNow record, edit fields behind the bridge's back, drop a webhook: one reconciliation run restores
- * agreement, a second changes nothing, and a dry run reports the same changes without making them.
+ * agreement (each field to its owner's value), a second changes nothing, and a dry run reports the same changes
+ * without making them.
  */
 class ReconciliationApplicationTest extends BridgeApplicationTest {
     private final ObjectMapper json = new ObjectMapper();
@@ -54,6 +57,24 @@ class ReconciliationApplicationTest extends BridgeApplicationTest {
         assertThat(json.readTree(history.body()).size()).isGreaterThanOrEqualTo(3);
         assertThat(call("POST", "/api/reconciliation/runs?dryRun=true&full=true", VIEWER_USER, VIEWER_PASSWORD).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void eachFieldEditedBehindTheBridgesBackGetsItsOwnersValue() throws Exception {
+        String id = synced("Edited behind the bridge's back, no callback");
+        String sysId = serviceNowIncident(id).orElseThrow().get("sys_id");
+        // incident.io owns the severity (Major: impact 2, urgency 1); ServiceNow owns the assignment.
+        SERVICENOW.update("incident", sysId, Map.of("urgency", "3", "assignment_group", SeedData.NETWORK_GROUP_SYS_ID), "beth.anglin");
+        awaitWholeInboxDrained();
+
+        JsonNode real = run(false);
+        assertThat(real.path("details").asText()).contains("[urgency, assignment in incident.io] repaired");
+        awaitServiceNowIncident(id, Map.of("urgency", "1", "assignment_group", SeedData.NETWORK_GROUP_SYS_ID));
+        await().atMost(PATIENCE).until(() -> "Platform".equals(IncidentAssignment.shown(INCIDENTIO.incident(id), "Team")));
+        assertThat(INCIDENTIO.incident(id).path("severity").path("name").asText()).isEqualTo("Major");
+        awaitWholeInboxDrained();
+
+        assertThat(run(false).path("repaired").asInt()).isZero();
     }
 
     private String synced(String name) {

@@ -3,8 +3,10 @@ package io.incidentbridge.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.incidentbridge.backsync.IncidentAssignment;
 import io.incidentbridge.emulator.servicenow.CallbackDelivery;
 import io.incidentbridge.emulator.servicenow.CallbackTarget;
+import io.incidentbridge.emulator.servicenow.SeedData;
 import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -90,6 +92,48 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
     }
 
     @Test
+    void reassigningInServiceNowSetsTheTeamAndTheLeadInIncidentIoOnceAndNothingComesBack() {
+        String id = newIncident("Reassigned in ServiceNow").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        String sysId = awaitServiceNowIncident(id, Map.of("assigned_to", SeedData.ABEL_TUTER_SYS_ID)).get("sys_id");
+        settle(id);
+
+        beth.update("incident", sysId, Map.of("assignment_group", SeedData.DATABASE_GROUP_SYS_ID,
+                "assigned_to", SeedData.BETH_ANGLIN_SYS_ID));
+        long writesBefore = writesFor(id).size();
+
+        await().atMost(PATIENCE).until(() -> "Data".equals(IncidentAssignment.shown(INCIDENTIO.incident(id), "Team")));
+        assertThat(lead(id)).isEqualTo("beth.anglin@example.com");
+        webhooks().send(event("public_incident.incident_updated_v2", id));
+        settle(id);
+        assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(1);
+        assertThat(writesFor(id)).hasSize((int) writesBefore);
+        assertThat(SERVICENOW.record("incident", sysId).orElseThrow())
+                .containsEntry("assignment_group", SeedData.DATABASE_GROUP_SYS_ID).containsEntry("assigned_to", SeedData.BETH_ANGLIN_SYS_ID);
+    }
+
+    @Test
+    void closingTheTaskCompletesTheFollowUpOnceAndNothingComesBack() {
+        String id = newIncident("Follow-up closed in ServiceNow").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        awaitServiceNowIncident(id, Map.of("state", "2"));
+        String followUpId = INCIDENTIO.createFollowUp(id, "Rotate the keys", "", null).path("id").asText();
+        webhooks().send(event("public_incident.follow_up_created_v2", followUpId));
+        await().atMost(PATIENCE).until(() -> SERVICENOW.find("task", "correlation_id=" + followUpId).size() == 1);
+        settle(id);
+        String taskSysId = SERVICENOW.find("task", "correlation_id=" + followUpId).get(0).get("sys_id");
+
+        beth.update("task", taskSysId, Map.of("state", "3"));
+        long taskWritesBefore = SERVICENOW.count("PATCH", "/api/now/table/task/" + taskSysId);
+
+        await().atMost(PATIENCE).until(() -> "completed".equals(INCIDENTIO.followUp(followUpId).path("status").asText()));
+        webhooks().send(event("public_incident.follow_up_updated_v2", followUpId));
+        settle(id);
+        assertThat(INCIDENTIO.count("PUT", "/v2/follow_ups/" + followUpId)).isEqualTo(1);
+        assertThat(SERVICENOW.count("PATCH", "/api/now/table/task/" + taskSysId)).isEqualTo(taskWritesBefore);
+    }
+
+    @Test
     void theBridgesOwnWritesComeBackAsCallbacksAndAreIgnored() {
         SERVICENOW.callbackRule().install(CallbackTarget.of(callbackUrl(), CALLBACK_SECRET).signedWith(CALLBACK_SECRET));
         String id = newIncident("Own write").path("id").asText();
@@ -140,6 +184,15 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(callbackUrl()))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         return authorization == null ? request : request.header("Authorization", authorization);
+    }
+
+    private String lead(String id) {
+        for (var assignment : INCIDENTIO.incident(id).path("incident_role_assignments")) {
+            if ("lead".equals(assignment.path("role").path("role_type").asText())) {
+                return assignment.path("assignee").path("email").asText(null);
+            }
+        }
+        return null;
     }
 
     private String notesField(String id) {

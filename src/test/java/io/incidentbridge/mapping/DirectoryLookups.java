@@ -29,4 +29,18 @@ public record DirectoryLookups(Map<String, String> users, Map<String, String> gr
     public Optional<String> configurationItem(String name) {
         return Optional.ofNullable(items.get(name));
     }
+
+    @Override
+    public Optional<String> userEmail(String sysId) {
+        return keyOf(users, sysId);
+    }
+
+    @Override
+    public Optional<String> groupName(String sysId) {
+        return keyOf(groups, sysId);
+    }
+
+    private static Optional<String> keyOf(Map<String, String> directory, String sysId) {
+        return directory.entrySet().stream().filter(e -> e.getValue().equals(sysId)).map(Map.Entry::getKey).findFirst();
+    }
 }

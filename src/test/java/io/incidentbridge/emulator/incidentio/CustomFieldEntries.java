@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Applies the edit action's {@code custom_field_entries}: each names a field and gives its complete new values;
- * an empty {@code values} list unsets the field (reference b.4). The value key must suit the field's type.
+ * an empty {@code values} list unsets the field (reference b.4). The value key must suit the field's type. A select
+ * field is given option ids and shows the options themselves ({@code value_option}), as CustomFieldEntryV2 does.
  */
 final class CustomFieldEntries {
     private static final Map<String, String> VALUE_KEY = Map.of("text", "value_text", "link", "value_link",
@@ -53,9 +54,22 @@ final class CustomFieldEntries {
                 throw ApiError.invalid(where + ".values", "the " + type + " field '" + field.path("name").asText()
                         + "' takes " + key);
             }
-            stored.addObject().put(key, given.asText());
+            if (key.equals("value_option_id")) {
+                stored.addObject().set("value_option", option(field, given.asText(), where));
+            } else {
+                stored.addObject().put(key, given.asText());
+            }
         }
         return stored;
+    }
+
+    private static JsonNode option(ObjectNode field, String optionId, String where) {
+        for (JsonNode option : field.path("options")) {
+            if (option.path("id").asText().equals(optionId)) {
+                return option.deepCopy();
+            }
+        }
+        throw ApiError.invalid(where + ".values", "the field '" + field.path("name").asText() + "' has no option " + optionId);
     }
 
     private static ObjectNode entryFor(ObjectNode incident, ObjectNode field) {

@@ -111,6 +111,46 @@ public final class IncidentIoEmulator implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no custom field named " + name));
     }
 
+    /**
+     * Sets a custom field as a person would in incident.io: a select field to its option with this value, any other
+     * field to this text. Always bumps updated_at.
+     */
+    public ObjectNode setCustomField(String incidentId, String fieldName, String value) {
+        ObjectNode field = customField(fieldName);
+        ObjectNode shown = Json.object();
+        if (field.path("field_type").asText().endsWith("_select")) {
+            for (var option : field.path("options")) {
+                if (option.path("value").asText().equals(value)) {
+                    shown.set("value_option", option.deepCopy());
+                }
+            }
+            if (shown.isEmpty()) {
+                throw new IllegalArgumentException("the field " + fieldName + " has no option " + value);
+            }
+        } else {
+            shown.put("value_text", value);
+        }
+        return updateIncident(incidentId, incident -> {
+            for (var entry : incident.withArray("custom_field_entries")) {
+                if (entry.path("custom_field").path("id").equals(field.path("id"))) {
+                    ((ObjectNode) entry).putArray("values").add(shown);
+                }
+            }
+        });
+    }
+
+    /** Makes the user with this email the holder of the named role, as a person would in incident.io. */
+    public ObjectNode assignRole(String incidentId, String roleName, String email) {
+        ObjectNode user = user(email);
+        return updateIncident(incidentId, incident -> {
+            for (var assignment : incident.withArray("incident_role_assignments")) {
+                if (assignment.path("role").path("name").asText().equals(roleName)) {
+                    ((ObjectNode) assignment).set("assignee", user);
+                }
+            }
+        });
+    }
+
     /** An incident role by name ({@code "Incident Lead"} is seeded). */
     public ObjectNode incidentRole(String name) {
         return state.organisation().roles().stream().filter(r -> r.path("name").asText().equals(name))

@@ -94,6 +94,23 @@ class IncidentIoIncidentEditTest {
     }
 
     @Test
+    void aSelectFieldTakesAnOptionIdAndShowsTheOption() {
+        JsonNode team = emulator.customField("Team");
+        String data = team.path("options").get(2).path("id").asText();
+
+        JsonNode set = edit("{\"incident\":{\"custom_field_entries\":[{\"custom_field_id\":\"" + team.path("id").asText()
+                + "\",\"values\":[{\"value_option_id\":\"" + data + "\"}]}]},\"notify_incident_channel\":false}")
+                .json().path("incident");
+        ApiClient.Answer unknownOption = edit("{\"incident\":{\"custom_field_entries\":[{\"custom_field_id\":\""
+                + team.path("id").asText() + "\",\"values\":[{\"value_option_id\":\"01NOPE\"}]}]},\"notify_incident_channel\":false}");
+
+        JsonNode shown = set.path("custom_field_entries").get(1).path("values").get(0).path("value_option");
+        assertThat(shown.path("value").asText()).isEqualTo("Data");
+        assertThat(shown.path("id").asText()).isEqualTo(data);
+        assertThat(unknownOption.status()).isEqualTo(422);
+    }
+
+    @Test
     void theLeadRoleIsAssignedByEmailAndUnassignedWithoutAnAssignee() {
         String lead = emulator.incidentRole("Incident Lead").path("id").asText();
 

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The settings a fresh emulator starts with: a lifecycle with every status category incident.io has
- * (reference b.3), three severities (lower rank = less severe), one incident type, the lead role, one text
- * custom field for ServiceNow notes, and a few users named after ServiceNow's demo users.
+ * (reference b.3), three severities (lower rank = less severe), one incident type, the lead role, a text custom
+ * field for ServiceNow notes and a single-select "Team" (the teams of values.yaml's assignment_groups), and a few
+ * users named after ServiceNow's demo users.
  */
 final class OrganisationSeed {
     static final String SLUG = "incident-bridge-emulated";
@@ -45,7 +46,7 @@ final class OrganisationSeed {
         PostIncidentFlow defaultFlow = new PostIncidentFlow(ids.next(), "Default post-incident flow", null,
                 List.of(documenting.path("id").asText()));
         return new Organisation(SLUG, statuses, defaultFlow, severities(), incidentType(), List.of(leadRole()),
-                List.of(notesField()), users());
+                List.of(notesField(), teamField()), users());
     }
 
     private ObjectNode status(String name, String description, String category) {
@@ -85,6 +86,19 @@ final class OrganisationSeed {
         ObjectNode field = Json.object().put("id", ids.next()).put("name", "ServiceNow notes")
                 .put("description", "Notes kept in step with the ServiceNow record").put("field_type", "text");
         field.putArray("options");
+        return field;
+    }
+
+    /** CustomFieldV2 with its options as CustomFieldOptionV1 ({id, custom_field_id, value, sort_key}). */
+    private ObjectNode teamField() {
+        String id = ids.next();
+        ObjectNode field = Json.object().put("id", id).put("name", "Team")
+                .put("description", "The team responding").put("field_type", "single_select");
+        var options = field.putArray("options");
+        List<String> teams = List.of("Payments", "Platform", "Data");
+        for (int i = 0; i < teams.size(); i++) {
+            options.addObject().put("id", ids.next()).put("custom_field_id", id).put("value", teams.get(i)).put("sort_key", (i + 1) * 10);
+        }
         return field;
     }
 
