@@ -5,6 +5,7 @@
  * (a second copy on `incident` would send every incident change twice). Requires the system properties below (System Properties > Create):
  *   x_incident_bridge.callback_url     https://<bridge-host>/webhooks/servicenow
  *   x_incident_bridge.callback_secret  the same value as the bridge's SERVICENOW_CALLBACK_SECRET (type: password2)
+ *   x_incident_bridge.rest_message     optional: the Outbound REST Message to send through ("Incident Bridge")
  * Only records the bridge made (correlation_display = incident.io) are sent; the bridge ignores the rest anyway.
  */
 (function executeRule(current, previous /* null when async */) {
@@ -56,11 +57,22 @@
         journal: journal
     });
 
-    var request = new sn_ws.RESTMessageV2();
-    request.setEndpoint(url);
-    request.setHttpMethod('post');
-    request.setRequestHeader('Content-Type', 'application/json');
-    request.setRequestHeader('Authorization', 'Bearer ' + secret);
+    // Through the Outbound REST Message "Incident Bridge" (method "post") when x_incident_bridge.rest_message names it
+    // (see servicenow/incident-bridge-callback.rest-message.md: endpoint, headers, MID server, logging live there),
+    // otherwise a request built here from the two properties.
+    var request;
+    var messageName = gs.getProperty('x_incident_bridge.rest_message');
+    if (messageName) {
+        request = new sn_ws.RESTMessageV2(messageName, 'post');
+        request.setStringParameterNoEscape('callback_url', url);
+        request.setStringParameterNoEscape('callback_secret', secret);
+    } else {
+        request = new sn_ws.RESTMessageV2();
+        request.setEndpoint(url);
+        request.setHttpMethod('post');
+        request.setRequestHeader('Content-Type', 'application/json');
+        request.setRequestHeader('Authorization', 'Bearer ' + secret);
+    }
     request.setRequestBody(body);
     var response = request.executeAsync();
     response.waitForResponse(15);
