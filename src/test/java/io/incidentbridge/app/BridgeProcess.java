@@ -3,6 +3,9 @@ package io.incidentbridge.app;
 import static org.awaitility.Awaitility.await;
 
 import io.incidentbridge.IncidentBridgeApplication;
+import io.incidentbridge.TestDatabase;
+import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
+import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +26,28 @@ public final class BridgeProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private Process process;
+
+    /**
+     * What a bridge needs to run against these emulators and this database, with a short claim lease (6 s, renewed
+     * every 2 s) so a killed bridge's claims are taken over quickly. The map can be added to.
+     */
+    public static Map<String, String> environment(ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo,
+                                                  String webhookSecret, TestDatabase.Credentials database) {
+        return new HashMap<>(Map.ofEntries(
+                Map.entry("SERVICENOW_INSTANCE_URL", serviceNow.baseUrl()),
+                Map.entry("SERVICENOW_CLIENT_ID", ServiceNowEmulator.CLIENT_ID),
+                Map.entry("SERVICENOW_CLIENT_SECRET", ServiceNowEmulator.CLIENT_SECRET),
+                Map.entry("SERVICENOW_USERNAME", ServiceNowEmulator.USERNAME),
+                Map.entry("SERVICENOW_PASSWORD", ServiceNowEmulator.PASSWORD),
+                Map.entry("INCIDENTIO_API_URL", incidentIo.baseUrl()),
+                Map.entry("INCIDENTIO_API_KEY", IncidentIoEmulator.API_KEY),
+                Map.entry("INCIDENTIO_WEBHOOK_SECRET", webhookSecret),
+                Map.entry("BRIDGE_INBOX_CLAIMLEASE", "6s"),
+                Map.entry("BRIDGE_INBOX_LEASERENEWALINTERVAL", "2000"),
+                Map.entry("BRIDGE_DB_URL", database.url()),
+                Map.entry("BRIDGE_DB_USER", database.user()),
+                Map.entry("BRIDGE_DB_PASSWORD", database.password())));
+    }
 
     public BridgeProcess(Map<String, String> environment, Path log) {
         this.environment = environment;

@@ -75,25 +75,12 @@ class FaultInjectionSuite {
         try (ServiceNowEmulator serviceNow = ServiceNowEmulator.start();
              IncidentIoEmulator incidentIo = IncidentIoEmulator.start()) {
             serviceNow.faults().latency(Duration.ofMillis(10)).seed(7);
-            Map<String, String> env = Map.ofEntries(
-                    Map.entry("SERVICENOW_INSTANCE_URL", serviceNow.baseUrl()),
-                    Map.entry("SERVICENOW_CLIENT_ID", ServiceNowEmulator.CLIENT_ID),
-                    Map.entry("SERVICENOW_CLIENT_SECRET", ServiceNowEmulator.CLIENT_SECRET),
-                    Map.entry("SERVICENOW_USERNAME", ServiceNowEmulator.USERNAME),
-                    Map.entry("SERVICENOW_PASSWORD", ServiceNowEmulator.PASSWORD),
-                    Map.entry("INCIDENTIO_API_URL", incidentIo.baseUrl()),
-                    Map.entry("INCIDENTIO_API_KEY", IncidentIoEmulator.API_KEY),
-                    Map.entry("INCIDENTIO_WEBHOOK_SECRET", secret),
-                    Map.entry("BRIDGE_ADMIN_USER", ADMIN_USER),
-                    Map.entry("BRIDGE_ADMIN_PASSWORD", ADMIN_PASSWORD),
-                    Map.entry("BRIDGE_RECONCILIATION_ENABLED", "false"),
-                    Map.entry("BRIDGE_SERVICENOW_REQUESTTIMEOUT", "3s"),
-                    Map.entry("BRIDGE_RETRY_MAXDELAY", "5s"),
-                    Map.entry("BRIDGE_INBOX_CLAIMLEASE", "6s"),
-                    Map.entry("BRIDGE_INBOX_LEASERENEWALINTERVAL", "2000"),
-                    Map.entry("BRIDGE_DB_URL", database.url()),
-                    Map.entry("BRIDGE_DB_USER", database.user()),
-                    Map.entry("BRIDGE_DB_PASSWORD", database.password()));
+            Map<String, String> env = BridgeProcess.environment(serviceNow, incidentIo, secret, database);
+            env.put("BRIDGE_ADMIN_USER", ADMIN_USER);
+            env.put("BRIDGE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            env.put("BRIDGE_RECONCILIATION_ENABLED", "false");
+            env.put("BRIDGE_SERVICENOW_REQUESTTIMEOUT", "3s");
+            env.put("BRIDGE_RETRY_MAXDELAY", "5s");
             try (BridgeProcess first = new BridgeProcess(env, workDir.resolve("replica-1.log")).start();
                  BridgeProcess second = new BridgeProcess(env, workDir.resolve("replica-2.log")).start()) {
                 LoadBalancer balancer = new LoadBalancer(List.of(first, second));

@@ -51,22 +51,9 @@ class ReplicasApplicationTest {
         serviceNow = ServiceNowEmulator.start();
         incidentIo = IncidentIoEmulator.start();
         serviceNow.faults().latency(Duration.ofMillis(30));
-        Map<String, String> env = Map.ofEntries(
-                Map.entry("SERVICENOW_INSTANCE_URL", serviceNow.baseUrl()),
-                Map.entry("SERVICENOW_CLIENT_ID", ServiceNowEmulator.CLIENT_ID),
-                Map.entry("SERVICENOW_CLIENT_SECRET", ServiceNowEmulator.CLIENT_SECRET),
-                Map.entry("SERVICENOW_USERNAME", ServiceNowEmulator.USERNAME),
-                Map.entry("SERVICENOW_PASSWORD", ServiceNowEmulator.PASSWORD),
-                Map.entry("INCIDENTIO_API_URL", incidentIo.baseUrl()),
-                Map.entry("INCIDENTIO_API_KEY", IncidentIoEmulator.API_KEY),
-                Map.entry("INCIDENTIO_WEBHOOK_SECRET", secret),
-                Map.entry("BRIDGE_INBOX_CLAIMLEASE", "6s"),
-                Map.entry("BRIDGE_INBOX_LEASERENEWALINTERVAL", "2000"),
-                // A reconciliation every two seconds: often enough to see which replica runs each firing.
-                Map.entry("BRIDGE_RECONCILIATION_CRON", "0/2 * * * * ?"),
-                Map.entry("BRIDGE_DB_URL", database.url()),
-                Map.entry("BRIDGE_DB_USER", database.user()),
-                Map.entry("BRIDGE_DB_PASSWORD", database.password()));
+        Map<String, String> env = BridgeProcess.environment(serviceNow, incidentIo, secret, database);
+        // A reconciliation every two seconds: often enough to see which replica runs each firing.
+        env.put("BRIDGE_RECONCILIATION_CRON", "0/2 * * * * ?");
         first = new BridgeProcess(env, workDir.resolve("first.log")).start();
         second = new BridgeProcess(env, workDir.resolve("second.log")).start();
     }
