@@ -9,6 +9,11 @@ public final class EmulatorEnvironment {
     }
 
     public static void pointBridgeAt(ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo, String webhookSecret) {
+        pointBridgeAt(serviceNow, incidentIo, webhookSecret, "callback-" + java.util.UUID.randomUUID());
+    }
+
+    public static void pointBridgeAt(ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo, String webhookSecret,
+                                     String callbackSecret) {
         System.setProperty("SERVICENOW_INSTANCE_URL", serviceNow.baseUrl());
         System.setProperty("SERVICENOW_CLIENT_ID", ServiceNowEmulator.CLIENT_ID);
         System.setProperty("SERVICENOW_CLIENT_SECRET", ServiceNowEmulator.CLIENT_SECRET);
@@ -17,5 +22,6 @@ public final class EmulatorEnvironment {
         System.setProperty("INCIDENTIO_API_URL", incidentIo.baseUrl());
         System.setProperty("INCIDENTIO_API_KEY", IncidentIoEmulator.API_KEY);
         System.setProperty("INCIDENTIO_WEBHOOK_SECRET", webhookSecret);
+        System.setProperty("SERVICENOW_CALLBACK_SECRET", callbackSecret);
     }
 }

@@ -2,6 +2,7 @@ package io.incidentbridge.sandbox;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
 import io.incidentbridge.emulator.incidentio.IncidentSpec;
 import io.incidentbridge.emulator.incidentio.WebhookSender;
@@ -11,7 +12,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A few incidents' lives, told through signed webhooks, and what ServiceNow holds at the end. */
+/**
+ * A few incidents' lives, told through signed webhooks, then an edit in ServiceNow that flows back through the callback
+ * rule, and what ServiceNow holds at the end.
+ */
 final class SampleTraffic {
     private static final Logger LOG = LoggerFactory.getLogger(SampleTraffic.class);
     private static final String CREATED = "public_incident.incident_created_v2";
@@ -46,12 +50,32 @@ final class SampleTraffic {
         send(STATUS, checkout);
         pause();
 
+        // A service desk agent resolves the paused incident in ServiceNow; the business rule tells the bridge.
+        String searchRecord = serviceNow.find("incident", "correlation_id=" + search).get(0).get("sys_id");
+        serviceNow.update("incident", searchRecord, Map.of("state", "6", "close_code", "Solution provided",
+                "close_notes", "Indexer restarted with more memory.", "work_notes", "Index caught up at 10:42."), "beth.anglin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "learning".equals(
+                incidentIo.incident(search).path("incident_status").path("category").asText()));
+        pause();
+        JsonNode back = incidentIo.incident(search);
+        LOG.info("Sandbox: incident.io {} is now {} after the ServiceNow edit; ServiceNow notes: {}", back.path("reference").asText(),
+                back.path("incident_status").path("name").asText(), notes(back));
+
         for (Map<String, String> record : serviceNow.records("incident")) {
             LOG.info("Sandbox: ServiceNow {} \"{}\" state={} impact={} urgency={} priority={} close_code={}",
                     record.get("number"), record.get("short_description"), record.get("state"), record.get("impact"),
                     record.get("urgency"), record.get("priority"), record.get("close_code"));
         }
         LOG.info("Sandbox: the bridge keeps running; send your own webhooks or press Ctrl-C to stop.");
+    }
+
+    private static String notes(JsonNode incident) {
+        for (JsonNode entry : incident.path("custom_field_entries")) {
+            if ("ServiceNow notes".equals(entry.path("custom_field").path("name").asText())) {
+                return entry.path("values").path(0).path("value_text").asText("");
+            }
+        }
+        return "";
     }
 
     private void send(String type, String incidentId) {

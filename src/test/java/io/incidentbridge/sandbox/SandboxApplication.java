@@ -3,6 +3,7 @@ package io.incidentbridge.sandbox;
 import io.incidentbridge.IncidentBridgeApplication;
 import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
 import io.incidentbridge.emulator.incidentio.WebhookSender;
+import io.incidentbridge.emulator.servicenow.CallbackTarget;
 import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * What the README's run command starts. With a ServiceNow instance configured (SERVICENOW_INSTANCE_URL or
  * SERVICENOW_SUBDOMAIN) it is simply the bridge. Without one it is a self-contained sandbox: both emulators,
- * an in-memory H2, the bridge, and a little signed sample traffic, so anyone can watch it work.
+ * an in-memory H2, the bridge, and a little signed sample traffic both ways, so anyone can watch it work.
  */
 public final class SandboxApplication {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxApplication.class);
@@ -28,7 +29,8 @@ public final class SandboxApplication {
         ServiceNowEmulator serviceNow = ServiceNowEmulator.start(port("SANDBOX_SERVICENOW_PORT", 18081));
         IncidentIoEmulator incidentIo = IncidentIoEmulator.start(port("SANDBOX_INCIDENTIO_PORT", 18082));
         String secret = WebhookSender.newSecret();
-        EmulatorEnvironment.pointBridgeAt(serviceNow, incidentIo, secret);
+        String callbackSecret = "sandbox-callback-" + java.util.UUID.randomUUID();
+        EmulatorEnvironment.pointBridgeAt(serviceNow, incidentIo, secret, callbackSecret);
         if (!configured("BRIDGE_ADMIN_PASSWORD")) {
             // The sandbox holds no real data: a throwaway admin login lets its user explore the admin API and Hawtio.
             String password = java.util.UUID.randomUUID().toString().substring(0, 12);
@@ -42,6 +44,8 @@ public final class SandboxApplication {
         LOG.info("Sandbox: ServiceNow emulator at {}, incident.io emulator at {}", serviceNow.baseUrl(), incidentIo.baseUrl());
         ConfigurableApplicationContext bridge = SpringApplication.run(IncidentBridgeApplication.class, args);
         String port = bridge.getEnvironment().getProperty("local.server.port");
+        // The emulator plays the business rule a ServiceNow admin installs (servicenow/), so edits flow back.
+        serviceNow.callbackRule().install(CallbackTarget.of("http://127.0.0.1:" + port + "/webhooks/servicenow", callbackSecret));
         new SampleTraffic(incidentIo, serviceNow, new WebhookSender("http://127.0.0.1:" + port + "/webhooks/incident-io", secret))
                 .play();
     }
