@@ -75,6 +75,8 @@ public abstract class BridgeApplicationTest {
         registry.add("bridge.servicenow.request-timeout", () -> "2s");
         registry.add("bridge.retry.initial-delay", () -> "50ms");
         registry.add("bridge.retry.max-delay", () -> "1s");
+        // Polling is off unless a test starts its route; when it does, it polls every second.
+        registry.add("bridge.back-sync.poll-interval-millis", () -> "1000");
     }
 
     private static java.nio.file.Path copyOfMappings() {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.incidentbridge.backsync.ServiceNowPoller;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,6 +18,31 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ServiceNowPollingApplicationTest extends BridgeApplicationTest {
     @Autowired
     ServiceNowPoller poller;
+    @Autowired
+    CamelContext camel;
+
+    @Test
+    void withCallbacksOffTheScheduledPollBringsAResolveBackWithinOneInterval() throws Exception {
+        String id = newIncident("Resolved with polling on").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        Map<String, String> record = awaitServiceNowIncident(id, Map.of("state", "2"));
+        awaitInboxDrained(id);
+        camel.getRouteController().startRoute("poll-servicenow-for-changes");
+        try {
+            SERVICENOW.update("incident", record.get("sys_id"), Map.of("state", "6", "close_code", "Solution provided",
+                    "work_notes", "Rolled back the release"), "beth.anglin");
+            Instant changed = Instant.now();
+            // The Quartz-scheduled poll runs every second here (bridge.back-sync.poll-interval-millis).
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    "learning".equals(INCIDENTIO.incident(id).path("incident_status").path("category").asText()));
+            assertThat(Duration.between(changed, Instant.now())).isLessThan(Duration.ofSeconds(5));
+            awaitInboxDrained(id);
+            Thread.sleep(2500);
+            assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).as("one edit, however many polls").isEqualTo(1);
+        } finally {
+            camel.getRouteController().stopRoute("poll-servicenow-for-changes");
+        }
+    }
 
     @Test
     void aResolveAndAWorkNoteArriveByPollingOnceAndTheOverlapAppliesNothingTwice() {
