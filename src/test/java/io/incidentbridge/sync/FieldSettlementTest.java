@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.TestSettings;
 import io.incidentbridge.config.BridgeProperties;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.mapping.DirectoryLookups;
+import io.incidentbridge.mapping.IncidentMapper;
 import io.incidentbridge.mapping.IncidentSide;
 import io.incidentbridge.mapping.MappingTemplates;
 import io.incidentbridge.mapping.ServiceNowChangeMapper;
+import io.incidentbridge.mapping.SummaryNotesSection;
 import io.incidentbridge.servicenow.ServiceNowRecord;
 import io.incidentbridge.sync.FieldSettlement.Trigger;
 import io.incidentbridge.sync.FieldSettlement.Verdict;
@@ -184,6 +187,28 @@ class FieldSettlementTest {
 
         assertThat(verdict.changesNothing()).isTrue();
         assertThat(runs[0]).isZero();
+    }
+
+    @Test
+    void aSummaryThatDiffersOnlyByTheServiceNowNotesSectionIsNoChangeOnEitherSide() throws Exception {
+        IncidentMapper mapper = new IncidentMapper(new MappingTemplates(TestSettings.defaults(), DirectoryLookups.sample()),
+                TestSettings.defaults());
+        ObjectNode incident = (ObjectNode) new ObjectMapper().readTree(
+                java.nio.file.Path.of("src/test/resources/golden/incident/resolved-post-incident.input.json").toFile());
+        Map<String, String> synced = mapper.map(snapshot(incident)).fields();
+        incident.put("summary", SummaryNotesSection.compose(incident.path("summary").asText(),
+                "2026-11-29 10:04:00 UTC, beth.anglin (work note): PSP confirmed the outage"));
+        Map<String, String> desired = mapper.map(snapshot(incident)).fields();
+
+        assertThat(desired).isEqualTo(synced);
+        for (Trigger trigger : Trigger.values()) {
+            assertThat(settlement.settle(trigger, desired, synced, record(synced), INCIDENT_IO_EDIT).changesNothing())
+                    .as(trigger.name()).isTrue();
+        }
+    }
+
+    private static IncidentSnapshot snapshot(ObjectNode incident) {
+        return new IncidentSnapshot(incident.path("id").asText(), OffsetDateTime.parse(incident.path("updated_at").asText()), incident);
     }
 
     private static FieldSettlement settlement(Map<String, Object> overrides) {
