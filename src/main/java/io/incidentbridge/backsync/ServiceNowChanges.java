@@ -12,6 +12,7 @@ import io.incidentbridge.inbox.EventJson;
 import io.incidentbridge.mapping.IncidentMapper;
 import io.incidentbridge.mapping.IncidentSide;
 import io.incidentbridge.mapping.ServiceNowChangeMapper;
+import io.incidentbridge.mapping.SummaryNotesSection;
 import io.incidentbridge.servicenow.ServiceNowRecord;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
 import io.incidentbridge.sync.FieldSettlement;
@@ -123,7 +124,7 @@ public class ServiceNowChanges {
         // Severity before status: incident.io picks the post-incident flow for the incident as this edit leaves it.
         verdict.toIncidentIo().stream().sorted(Comparator.comparing(field -> field == OwnedField.STATUS))
                 .forEach(field -> edit(field, wanted, before, current, fields));
-        notes.entry(current, wanted.notes()).ifPresent(entry -> append(fields, "custom_field_entries", List.of(entry)));
+        notes.show(current, wanted.notes(), fields);
         IncidentSnapshot now = fields.isEmpty() ? snapshot : snapshot(edit(link, fields));
         if (!verdict.toServiceNow().isEmpty()) {
             serviceNow.update(link.table(), link.sysId(), verdict.toServiceNow());
@@ -186,7 +187,8 @@ public class ServiceNowChanges {
         }
         switch (field) {
             case NAME -> putIfDifferent(edit, "name", value, current.path("name").asText(""));
-            case SUMMARY -> putIfDifferent(edit, "summary", value, current.path("summary").asText(""));
+            // Only the responder's text is ServiceNow's description; the notes section below it stays (ServiceNowNotes).
+            case SUMMARY -> putIfDifferent(edit, "summary", value, SummaryNotesSection.responderText(current.path("summary").asText("")));
             case STATUS -> {
                 if (!value.equals(current.path("incident_status").path("category").asText())) {
                     String severity = edit.has("severity_id") ? wanted.text(OwnedField.SEVERITY.templateKey())

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.config.BridgeProperties.NotesTarget;
+import io.incidentbridge.mapping.SummaryNotesSection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -12,9 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * incident.io's public API cannot post timeline updates, so ServiceNow work notes and comments go to a text custom
- * field ("ServiceNow notes"): newest first, each line as servicenow-to-incident.jslt writes it (author and time), cut
- * to a size limit. A line already shown is not added twice.
+ * incident.io's public API cannot post timeline updates, so ServiceNow work notes and comments go where
+ * bridge.back-sync.notes-target says: a text custom field ("ServiceNow notes"), a marked section at the end of the
+ * summary ({@link SummaryNotesSection}), or both. Each shows the notes newest first, each line as
+ * servicenow-to-incident.jslt writes it (author and time), within a size limit; a line already shown is not added twice.
  */
 @Component
 public class ServiceNowNotes {
@@ -22,17 +26,57 @@ public class ServiceNowNotes {
 
     private final ObjectMapper json;
     private final BridgeProperties.BackSync settings;
+    private volatile NotesTarget target;
 
     public ServiceNowNotes(ObjectMapper json, BridgeProperties properties) {
         this.json = json;
         this.settings = properties.backSync();
+        this.target = settings.notesTarget();
+    }
+
+    /** Where notes go now: bridge.back-sync.notes-target, unless {@link #useTarget} changed it since. */
+    public NotesTarget target() {
+        return target;
+    }
+
+    /**
+     * Sends the next notes to {@code target} in this running bridge, without a restart (read with each change from
+     * ServiceNow). The application tests switch it in their shared context and set it back after.
+     */
+    public void useTarget(NotesTarget target) {
+        this.target = target;
+    }
+
+    /**
+     * Adds to {@code edit} what shows the new lines (oldest first) in incident.io: the custom field entry, the summary
+     * with its section rewritten, or both. A summary the edit already sets (the responder's text, from ServiceNow's
+     * description) keeps the section the incident has, whatever the target, so a description change never drops notes.
+     */
+    public void show(JsonNode incident, List<String> lines, ObjectNode edit) {
+        NotesTarget now = target;
+        if (now.customField()) {
+            entry(incident, lines).ifPresent(entry -> edit.withArrayProperty("custom_field_entries").add(entry));
+        }
+        String current = incident.path("summary").asText("");
+        String shown = SummaryNotesSection.notes(current);
+        String notes = now.summary() ? SummaryNotesSection.withNewNotes(shown, lines, settings.notesMaxCharacters()) : shown;
+        if (!edit.has("summary") && notes.equals(shown)) {
+            return;
+        }
+        String text = edit.has("summary") ? edit.get("summary").asText() : SummaryNotesSection.responderText(current);
+        String summary = SummaryNotesSection.compose(text, notes);
+        if (summary.equals(current)) {
+            edit.remove("summary");
+        } else {
+            edit.put("summary", summary);
+        }
     }
 
     /**
      * The custom field entry that shows the new lines (oldest first) on top of the ones already there, or empty when
      * none is new.
      */
-    public Optional<ObjectNode> entry(JsonNode incident, List<String> lines) {
+    Optional<ObjectNode> entry(JsonNode incident, List<String> lines) {
         List<String> entries = new ArrayList<>(lines);
         if (entries.isEmpty()) {
             return Optional.empty();
@@ -51,7 +95,7 @@ public class ServiceNowNotes {
             return Optional.empty();
         }
         StringBuilder text = new StringBuilder();
-        java.util.Collections.reverse(entries);
+        Collections.reverse(entries);
         for (String entry : entries) {
             if (!current.contains(entry)) {
                 text.append(entry).append("\n\n");

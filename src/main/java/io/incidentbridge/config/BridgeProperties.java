@@ -152,12 +152,29 @@ public record BridgeProperties(
     /** What flows back from ServiceNow to incident.io. */
     public record BackSync(
             @DefaultValue("false") boolean notifyIncidentChannel,
+            @DefaultValue("custom-field") @NotNull NotesTarget notesTarget,
             @DefaultValue("ServiceNow notes") @NotBlank String notesField,
             @DefaultValue("2000") @Min(100) int notesMaxCharacters,
             @DefaultValue("false") boolean polling,
             @DefaultValue("30000") @Min(1000) long pollIntervalMillis,
             @DefaultValue("2m") Duration pollOverlap,
             @DefaultValue("200") @Min(1) @Max(1000) int pollPageSize) {
+    }
+
+    /**
+     * Where ServiceNow work notes and comments are shown in incident.io (its public API cannot post incident updates):
+     * the notes custom field, a marked section at the end of the summary, or both.
+     */
+    public enum NotesTarget {
+        CUSTOM_FIELD, SUMMARY, BOTH;
+
+        public boolean customField() {
+            return this != SUMMARY;
+        }
+
+        public boolean summary() {
+            return this != CUSTOM_FIELD;
+        }
     }
 
     /** Who keeps a field when incident.io and ServiceNow disagree about it. */

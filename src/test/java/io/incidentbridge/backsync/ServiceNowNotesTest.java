@@ -1,0 +1,104 @@
+package io.incidentbridge.backsync;
+
+import static io.incidentbridge.mapping.SummaryNotesSection.MARKER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.TestSettings;
+import io.incidentbridge.config.BridgeProperties.NotesTarget;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Where a new ServiceNow note goes in incident.io's edit, for each bridge.back-sync.notes-target. */
+class ServiceNowNotesTest {
+    private static final String NOTE = "2026-11-29 10:01:00 UTC, beth.anglin (work note): Rolled back the release";
+    private static final String LATER = "2026-11-29 10:04:00 UTC, beth.anglin (comment): Customer confirmed the fix";
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void theDefaultIsTheCustomFieldAndTheSummaryIsLeftAlone() {
+        ServiceNowNotes notes = notes(Map.of());
+        ObjectNode edit = json.createObjectNode();
+
+        notes.show(incident("Checkout fails."), List.of(NOTE), edit);
+
+        assertThat(notes.target()).isEqualTo(NotesTarget.CUSTOM_FIELD);
+        assertThat(edit.path("custom_field_entries").path(0).path("values").path(0).path("value_text").asText()).isEqualTo(NOTE);
+        assertThat(edit.has("summary")).isFalse();
+    }
+
+    @Test
+    void summaryPutsTheNotesBelowTheRespondersTextAndNotInTheCustomField() {
+        ServiceNowNotes notes = notes(Map.of("bridge.back-sync.notes-target", "summary"));
+        ObjectNode edit = json.createObjectNode();
+
+        notes.show(incident("Checkout fails."), List.of(NOTE), edit);
+
+        assertThat(edit.has("custom_field_entries")).isFalse();
+        assertThat(edit.path("summary").asText()).isEqualTo("Checkout fails.\n\n" + MARKER + "\n\n" + NOTE);
+    }
+
+    @Test
+    void aLaterNoteRewritesTheOneSectionAndANoteAlreadyShownChangesNothing() {
+        ServiceNowNotes notes = notes(Map.of("bridge.back-sync.notes-target", "summary"));
+        String shown = "Checkout fails.\n\n" + MARKER + "\n\n" + NOTE;
+        ObjectNode later = json.createObjectNode();
+        ObjectNode again = json.createObjectNode();
+
+        notes.show(incident(shown), List.of(LATER), later);
+        notes.show(incident(shown), List.of(NOTE), again);
+
+        assertThat(later.path("summary").asText()).isEqualTo("Checkout fails.\n\n" + MARKER + "\n\n" + LATER + "\n\n" + NOTE);
+        assertThat(again.isEmpty()).isTrue();
+    }
+
+    @Test
+    void bothFillsTheCustomFieldAndTheSummary() {
+        ServiceNowNotes notes = notes(Map.of("bridge.back-sync.notes-target", "both"));
+        ObjectNode edit = json.createObjectNode();
+
+        notes.show(incident("Checkout fails."), List.of(NOTE), edit);
+
+        assertThat(edit.path("custom_field_entries")).hasSize(1);
+        assertThat(edit.path("summary").asText()).endsWith(MARKER + "\n\n" + NOTE);
+    }
+
+    @Test
+    void aNewDescriptionFromServiceNowReplacesTheRespondersTextAndKeepsTheSectionInEveryTarget() {
+        for (NotesTarget target : NotesTarget.values()) {
+            ServiceNowNotes notes = notes(Map.of());
+            notes.useTarget(target);
+            ObjectNode edit = json.createObjectNode().put("summary", "Payments team is on it.");
+
+            notes.show(incident("Checkout fails.\n\n" + MARKER + "\n\n" + NOTE), List.of(), edit);
+
+            assertThat(edit.path("summary").asText()).as(target.name())
+                    .isEqualTo("Payments team is on it.\n\n" + MARKER + "\n\n" + NOTE);
+        }
+    }
+
+    @Test
+    void withTheCustomFieldAsTargetASectionLeftInTheSummaryIsNotTouched() {
+        ServiceNowNotes notes = notes(Map.of());
+        ObjectNode edit = json.createObjectNode();
+
+        notes.show(incident("Checkout fails.\n" + MARKER + "\n" + NOTE + "\n"), List.of(LATER), edit);
+
+        assertThat(edit.has("summary")).isFalse();
+    }
+
+    private ServiceNowNotes notes(Map<String, Object> settings) {
+        return new ServiceNowNotes(json, TestSettings.load(settings));
+    }
+
+    private ObjectNode incident(String summary) {
+        ObjectNode incident = json.createObjectNode().put("id", "01INC").put("summary", summary);
+        ObjectNode entry = incident.putArray("custom_field_entries").addObject();
+        entry.putObject("custom_field").put("id", "cf-notes").put("name", "ServiceNow notes");
+        entry.putArray("values");
+        return incident;
+    }
+}
