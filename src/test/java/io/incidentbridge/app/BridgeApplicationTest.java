@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.IncidentBridgeApplication;
 import io.incidentbridge.TestDatabase;
+import io.incidentbridge.backsync.IncidentAssignment;
 import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
 import io.incidentbridge.emulator.incidentio.IncidentSpec;
 import io.incidentbridge.emulator.incidentio.WebhookSender;
@@ -190,5 +191,21 @@ public abstract class BridgeApplicationTest {
     private boolean inboxDrained(String incidentId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM inbox_event WHERE incident_key = ? AND status = 'PENDING'",
                 Long.class, incidentId) == 0;
+    }
+
+    /** What incident.io shows in the "ServiceNow notes" text field of the incident, or "" without an entry. */
+    protected String serviceNowNotes(String incidentId) {
+        String shown = IncidentAssignment.shown(INCIDENTIO.incident(incidentId), "ServiceNow notes");
+        return shown == null ? "" : shown;
+    }
+
+    /** The email of the incident's lead in incident.io, or null without one. */
+    protected String incidentLead(String incidentId) {
+        for (var assignment : INCIDENTIO.incident(incidentId).path("incident_role_assignments")) {
+            if ("lead".equals(assignment.path("role").path("role_type").asText())) {
+                return assignment.path("assignee").path("email").asText(null);
+            }
+        }
+        return null;
     }
 }

@@ -49,7 +49,7 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
 
         await().atMost(PATIENCE).until(() -> "learning".equals(INCIDENTIO.incident(id).path("incident_status").path("category").asText()));
         assertThat(INCIDENTIO.incident(id).path("incident_status").path("name").asText()).isEqualTo("Documenting");
-        assertThat(notesField(id)).contains("beth.anglin (work note): Root cause: a bad config push");
+        assertThat(serviceNowNotes(id)).contains("beth.anglin (work note): Root cause: a bad config push");
         assertThat(INCIDENTIO.incident(id).path("severity").path("name").asText()).isEqualTo("Critical");
 
         // incident.io tells the bridge about the change it just made: that must not write anything to ServiceNow.
@@ -81,11 +81,11 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
         beth.update("incident", sysId, Map.of("work_notes", "Customer confirmed the fix on their side"));
         long writesBefore = writesFor(id).size();
 
-        await().atMost(PATIENCE).until(() -> notesField(id).contains("Customer confirmed the fix on their side"));
+        await().atMost(PATIENCE).until(() -> serviceNowNotes(id).contains("Customer confirmed the fix on their side"));
         webhooks().send(event("public_incident.incident_updated_v2", id));
         settle(id);
-        assertThat(occurrences(notesField(id), "Customer confirmed the fix on their side")).isEqualTo(1);
-        assertThat(notesField(id)).contains("beth.anglin (work note)");
+        assertThat(occurrences(serviceNowNotes(id), "Customer confirmed the fix on their side")).isEqualTo(1);
+        assertThat(serviceNowNotes(id)).contains("beth.anglin (work note)");
         assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(1);
         assertThat(INCIDENTIO.incident(id).path("incident_status").path("category").asText()).isEqualTo("live");
         assertThat(writesFor(id)).hasSize((int) writesBefore);
@@ -103,7 +103,7 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
         long writesBefore = writesFor(id).size();
 
         await().atMost(PATIENCE).until(() -> "Data".equals(IncidentAssignment.shown(INCIDENTIO.incident(id), "Team")));
-        assertThat(lead(id)).isEqualTo("beth.anglin@example.com");
+        assertThat(incidentLead(id)).isEqualTo("beth.anglin@example.com");
         webhooks().send(event("public_incident.incident_updated_v2", id));
         settle(id);
         assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(1);
@@ -184,24 +184,6 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(callbackUrl()))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         return authorization == null ? request : request.header("Authorization", authorization);
-    }
-
-    private String lead(String id) {
-        for (var assignment : INCIDENTIO.incident(id).path("incident_role_assignments")) {
-            if ("lead".equals(assignment.path("role").path("role_type").asText())) {
-                return assignment.path("assignee").path("email").asText(null);
-            }
-        }
-        return null;
-    }
-
-    private String notesField(String id) {
-        for (var entry : INCIDENTIO.incident(id).path("custom_field_entries")) {
-            if ("ServiceNow notes".equals(entry.path("custom_field").path("name").asText())) {
-                return entry.path("values").path(0).path("value_text").asText("");
-            }
-        }
-        return "";
     }
 
     private static int occurrences(String text, String part) {

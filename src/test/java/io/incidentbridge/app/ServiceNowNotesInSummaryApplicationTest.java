@@ -62,7 +62,7 @@ class ServiceNowNotesInSummaryApplicationTest extends BridgeApplicationTest {
                 .contains("beth.anglin (work note): Rolled back the release");
         assertThat(occurrences(once, MARKER)).isOne();
         assertThat(occurrences(once, "Rolled back the release")).isOne();
-        assertThat(notesField(id)).as("the custom field is not the target").isEmpty();
+        assertThat(serviceNowNotes(id)).as("the custom field is not the target").isEmpty();
         assertThat(edits(id)).isEqualTo(1);
         assertThat(writesFor(id)).as("no write back to ServiceNow").hasSize(writes);
 
@@ -139,15 +139,6 @@ class ServiceNowNotesInSummaryApplicationTest extends BridgeApplicationTest {
 
     private String summary(String id) {
         return INCIDENTIO.incident(id).path("summary").asText("");
-    }
-
-    private String notesField(String id) {
-        for (var entry : INCIDENTIO.incident(id).path("custom_field_entries")) {
-            if ("ServiceNow notes".equals(entry.path("custom_field").path("name").asText())) {
-                return entry.path("values").path(0).path("value_text").asText("");
-            }
-        }
-        return "";
     }
 
     private static int occurrences(String text, String part) {

@@ -95,17 +95,8 @@ class ServiceNowPollingApplicationTest extends BridgeApplicationTest {
         assertThat(poller.poll()).as("the change at the watermark second").isEqualTo(1);
         assertThat(poller.poll()).as("and not again").isZero();
         String expectedNote = lateNote;
-        await().atMost(PATIENCE).until(() -> notesField(id).contains(expectedNote));
+        await().atMost(PATIENCE).until(() -> serviceNowNotes(id).contains(expectedNote));
         awaitInboxDrained(id);
-        assertThat(notesField(id).split(expectedNote, -1)).as("the late note shown once").hasSize(2);
-    }
-
-    private String notesField(String id) {
-        for (var entry : INCIDENTIO.incident(id).path("custom_field_entries")) {
-            if ("ServiceNow notes".equals(entry.path("custom_field").path("name").asText())) {
-                return entry.path("values").path(0).path("value_text").asText("");
-            }
-        }
-        return "";
+        assertThat(serviceNowNotes(id).split(expectedNote, -1)).as("the late note shown once").hasSize(2);
     }
 }

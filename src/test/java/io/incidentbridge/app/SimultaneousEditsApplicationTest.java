@@ -70,7 +70,7 @@ class SimultaneousEditsApplicationTest extends BridgeApplicationTest {
         deliver(order, id, webhook, callback);
 
         assertThat(IncidentAssignment.shown(INCIDENTIO.incident(id), "Team")).isEqualTo("Data");
-        assertThat(lead(id)).isEqualTo("david.loo@example.com");
+        assertThat(incidentLead(id)).isEqualTo("david.loo@example.com");
         assertThat(SERVICENOW.record("incident", sysId).orElseThrow())
                 .containsEntry("assignment_group", SeedData.DATABASE_GROUP_SYS_ID).containsEntry("assigned_to", davidLoo);
         assertThat(writes(id, sysId).since(before)).isEqualTo(new Writes(1, 0));
@@ -119,15 +119,6 @@ class SimultaneousEditsApplicationTest extends BridgeApplicationTest {
     private Writes writes(String id, String sysId) {
         return new Writes(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit"),
                 SERVICENOW.count("PATCH", "/api/now/table/incident/" + sysId));
-    }
-
-    private String lead(String id) {
-        for (var assignment : INCIDENTIO.incident(id).path("incident_role_assignments")) {
-            if ("lead".equals(assignment.path("role").path("role_type").asText())) {
-                return assignment.path("assignee").path("email").asText(null);
-            }
-        }
-        return null;
     }
 
     /** Writes the bridge made: incident.io edits of the incident, PATCHes of its ServiceNow record. */

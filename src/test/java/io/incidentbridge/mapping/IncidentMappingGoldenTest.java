@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.TestSettings;
 import io.incidentbridge.sync.IncidentSnapshot;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -26,10 +25,7 @@ class IncidentMappingGoldenTest {
     private final IncidentMapper mapper = new IncidentMapper(new MappingTemplates(TestSettings.defaults(), DirectoryLookups.sample()), TestSettings.defaults());
 
     static Stream<String> cases() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".input.json"))
-                    .map(n -> n.substring(0, n.length() - ".input.json".length())).sorted().toList().stream();
-        }
+        return GoldenCases.in(DIR).stream();
     }
 
     @ParameterizedTest

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.TestSettings;
 import io.incidentbridge.config.BridgeProperties;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -27,10 +26,7 @@ class ServiceNowChangeGoldenTest {
             new MappingTemplates(settings, DirectoryLookups.sample()), json, settings);
 
     static Stream<String> cases() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".input.json"))
-                    .map(n -> n.substring(0, n.length() - ".input.json".length())).sorted().toList().stream();
-        }
+        return GoldenCases.in(DIR).stream();
     }
 
     @ParameterizedTest

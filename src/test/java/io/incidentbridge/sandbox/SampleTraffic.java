@@ -3,6 +3,7 @@ package io.incidentbridge.sandbox;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentbridge.backsync.IncidentAssignment;
 import io.incidentbridge.emulator.incidentio.IncidentIoEmulator;
 import io.incidentbridge.emulator.incidentio.IncidentSpec;
 import io.incidentbridge.emulator.incidentio.WebhookSender;
@@ -59,7 +60,7 @@ final class SampleTraffic {
         pause();
         JsonNode back = incidentIo.incident(search);
         LOG.info("Sandbox: incident.io {} is now {} after the ServiceNow edit; ServiceNow notes: {}", back.path("reference").asText(),
-                back.path("incident_status").path("name").asText(), notes(back));
+                back.path("incident_status").path("name").asText(), IncidentAssignment.shown(back, "ServiceNow notes"));
 
         for (Map<String, String> record : serviceNow.records("incident")) {
             LOG.info("Sandbox: ServiceNow {} \"{}\" state={} impact={} urgency={} priority={} close_code={}",
@@ -67,15 +68,6 @@ final class SampleTraffic {
                     record.get("urgency"), record.get("priority"), record.get("close_code"));
         }
         LOG.info("Sandbox: the bridge keeps running; send your own webhooks or press Ctrl-C to stop.");
-    }
-
-    private static String notes(JsonNode incident) {
-        for (JsonNode entry : incident.path("custom_field_entries")) {
-            if ("ServiceNow notes".equals(entry.path("custom_field").path("name").asText())) {
-                return entry.path("values").path(0).path("value_text").asText("");
-            }
-        }
-        return "";
     }
 
     private void send(String type, String incidentId) {
