@@ -137,7 +137,10 @@ public record BridgeProperties(
             @DefaultValue("") String adminUser,
             @DefaultValue("") Secret adminPassword,
             @DefaultValue("") String viewerUser,
-            @DefaultValue("") Secret viewerPassword) {
+            @DefaultValue("") Secret viewerPassword,
+            @DefaultValue("5") @Min(1) int maxFailedLogins,
+            @DefaultValue("20") @Min(1) int maxFailedLoginsPerAddress,
+            @DefaultValue("15m") @NotNull Duration lockoutDuration) {
     }
 
     /** The scheduled walk that finds and repairs drift between incident.io and ServiceNow. */

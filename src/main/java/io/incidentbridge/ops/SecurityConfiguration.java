@@ -1,12 +1,14 @@
 package io.incidentbridge.ops;
 
 import io.incidentbridge.config.BridgeProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -19,6 +21,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
@@ -26,6 +30,14 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * Every door but the two webhooks (which verify their own signatures) and the liveness/readiness probes needs a
  * login. The admin may do everything; the viewer may only read. Without an admin password nobody can log in,
  * and the log says how to change that.
+ * <p>
+ * Two kinds of callers, two kinds of proof. Programs send HTTP Basic credentials with each request: they are
+ * authenticated statelessly (no session is created) and need no CSRF token, since a foreign web page cannot know the
+ * password. Browsers log in at /login and hold a session cookie (SameSite=Strict); a cookie alone never authorises a
+ * change: every POST, PUT, PATCH or DELETE of a session, on the admin API and Jolokia as anywhere else, must carry the
+ * CSRF token (the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header, which Hawtio sends by itself). Basic credentials
+ * on a request a browser marks as cross-origin (credentials the browser remembered) get no exemption either.
+ * Repeated failed logins lock the user or client address for a while ({@link LoginThrottle}).
  */
 @Configuration
 @EnableWebSecurity
@@ -35,7 +47,13 @@ public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    public SecurityFilterChain bridgeSecurity(HttpSecurity http) throws Exception {
+    public SecurityFilterChain bridgeSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        // Only a browser that is sent to the login page comes back to where it was; API calls are never saved in a session.
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(request -> !request.getRequestURI().startsWith("/api/")
+                && !request.getRequestURI().startsWith("/actuator/jolokia") && !hasBasicCredentials(request));
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/webhooks/**", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
@@ -56,11 +74,19 @@ public class SecurityConfiguration {
                 }))
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
-                // The API and webhooks are called by programs with credentials, not by a browser session.
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                // Webhooks prove themselves with signatures; programs with Basic credentials. Browser sessions need the token.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
-                        .ignoringRequestMatchers("/webhooks/**", "/api/**", "/actuator/jolokia/**"));
+                        .ignoringRequestMatchers("/webhooks/**")
+                        .ignoringRequestMatchers(request -> hasBasicCredentials(request) && !SameOrigin.isCrossOrigin(request)));
         return http.build();
+    }
+
+    private static boolean hasBasicCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     @Bean
