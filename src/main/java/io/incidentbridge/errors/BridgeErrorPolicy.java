@@ -57,6 +57,8 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
         routeConfiguration(ADMIN)
                 .onException(NotFound.class).handled(true)
                     .bean("adminAnswers", "notFound").end()
+                .onException(com.fasterxml.jackson.core.JacksonException.class).handled(true)
+                    .bean("adminAnswers", "malformed").end()
                 .onException(IllegalArgumentException.class).handled(true)
                     .bean("adminAnswers", "badRequest").end()
                 .onException(IllegalStateException.class).handled(true)

@@ -1,13 +1,13 @@
 package io.incidentbridge.incidentio;
 
 import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.errors.JsonErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
@@ -45,7 +45,7 @@ public class WebhookRequestGuard extends OncePerRequestFilter {
             return;
         }
         String contentType = request.getContentType();
-        if (contentType != null && !isJson(contentType)) {
+        if (contentType != null && !isJson(contentType, request.getRequestURI().startsWith("/webhooks/"))) {
             refuse(response, 415, "send application/json");
             return;
         }
@@ -78,14 +78,16 @@ public class WebhookRequestGuard extends OncePerRequestFilter {
         }
     }
 
-    private static boolean isJson(String contentType) {
+    /**
+     * Webhook senders may label their JSON text/plain; the admin API takes application/json only, which no HTML form can
+     * send (a form's text/plain body is the classic way to forge a JSON request from a foreign page).
+     */
+    private static boolean isJson(String contentType, boolean webhook) {
         String type = contentType.toLowerCase().split(";", 2)[0].trim();
-        return type.equals("application/json") || type.endsWith("+json") || type.equals("text/plain");
+        return type.equals("application/json") || type.endsWith("+json") || webhook && type.equals("text/plain");
     }
 
     private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getOutputStream().write(("{\"error\":\"" + reason + "\"}").getBytes(StandardCharsets.UTF_8));
+        JsonErrors.write(response, status, reason);
     }
 }

@@ -1,6 +1,6 @@
 package io.incidentbridge.ops;
 
-import java.util.Map;
+import io.incidentbridge.errors.JsonErrors;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +19,11 @@ public class AdminAnswers {
         answer(exchange, 400, caught(exchange).getMessage());
     }
 
+    /** The body is not JSON, or not the JSON the operation takes; the parser's own words name its classes, so not those. */
+    public void malformed(Exchange exchange) {
+        answer(exchange, 400, "the body is not valid JSON for this request");
+    }
+
     public void conflict(Exchange exchange) {
         answer(exchange, 409, caught(exchange).getMessage());
     }
@@ -26,7 +31,7 @@ public class AdminAnswers {
     public void failed(Exchange exchange) {
         Exception error = caught(exchange);
         LOG.error("Admin API request failed", error);
-        answer(exchange, 500, error.getClass().getSimpleName() + ": " + error.getMessage());
+        answer(exchange, 500, "the request failed; the bridge's log has the details");
     }
 
     private static Exception caught(Exchange exchange) {
@@ -37,6 +42,6 @@ public class AdminAnswers {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(Map.of("error", reason == null ? "" : reason));
+        exchange.getMessage().setBody(JsonErrors.body(reason));
     }
 }

@@ -1,5 +1,6 @@
 package io.incidentbridge.ops;
 
+import io.incidentbridge.errors.JsonErrors;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;

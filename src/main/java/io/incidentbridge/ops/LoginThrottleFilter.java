@@ -1,5 +1,6 @@
 package io.incidentbridge.ops;
 
+import io.incidentbridge.errors.JsonErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

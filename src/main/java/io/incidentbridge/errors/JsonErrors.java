@@ -1,4 +1,4 @@
-package io.incidentbridge.ops;
+package io.incidentbridge.errors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
