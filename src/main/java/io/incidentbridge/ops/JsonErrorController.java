@@ -30,7 +30,7 @@ public class JsonErrorController implements ErrorController {
     static String reason(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> "the request is malformed";
-            case UNAUTHORIZED -> "log in: HTTP Basic, or a session from /login";
+            case UNAUTHORIZED -> "unauthorized: log in with HTTP Basic, or a session from /login";
             case FORBIDDEN -> "forbidden: this login may not do that, or the CSRF token is missing (send X-XSRF-TOKEN)";
             case NOT_FOUND -> "no such path";
             case METHOD_NOT_ALLOWED -> "method not allowed here";

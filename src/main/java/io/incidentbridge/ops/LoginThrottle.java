@@ -30,12 +30,17 @@ public class LoginThrottle {
     private final Scope users;
     private final Scope addresses;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public LoginThrottle(BridgeProperties properties, Clock clock, MeterRegistry meters) {
-        BridgeProperties.Access access = properties.access();
+        this(properties.access().maxFailedLogins(), properties.access().maxFailedLoginsPerAddress(),
+                properties.access().lockoutDuration(), clock, meters);
+    }
+
+    LoginThrottle(int maxPerUser, int maxPerAddress, Duration lockout, Clock clock, MeterRegistry meters) {
         this.clock = clock;
-        this.lockout = access.lockoutDuration();
-        this.users = new Scope("user", access.maxFailedLogins(), meters);
-        this.addresses = new Scope("address", access.maxFailedLoginsPerAddress(), meters);
+        this.lockout = lockout;
+        this.users = new Scope("user", maxPerUser, meters);
+        this.addresses = new Scope("address", maxPerAddress, meters);
     }
 
     /** How much longer attempts for this user or from this address are refused; empty when they may try. */
