@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a login attempt (a POST to /login, or any request with HTTP Basic credentials) with 429 and Retry-After while
- * its user or client address is locked, before the password is even looked at; otherwise tells the throttle how the
- * attempt went: refused Basic credentials are answered 401, a refused form login is sent back to /login?error.
+ * its user or client address is locked, before the password is even looked at. How attempts went is told to the
+ * throttle by {@link LoginOutcomes}.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
     private final LoginThrottle throttle;
@@ -37,23 +37,6 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-        if (user.isPresent()) {
-            Boolean refused = refused(request, response);
-            if (Boolean.TRUE.equals(refused)) {
-                throttle.failed(user.get(), request.getRemoteAddr());
-            } else if (Boolean.FALSE.equals(refused)) {
-                throttle.succeeded(user.get());
-            }
-        }
-    }
-
-    /** Whether the password was refused; null when it was never checked (a login form without its CSRF token). */
-    private static Boolean refused(HttpServletRequest request, HttpServletResponse response) {
-        if (isFormLogin(request)) {
-            String location = response.getHeader(HttpHeaders.LOCATION);
-            return location == null ? null : location.contains("/login?error");
-        }
-        return response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
     }
 
     private static boolean isFormLogin(HttpServletRequest request) {

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -48,6 +47,7 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain bridgeSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        LoginOutcomes outcomes = new LoginOutcomes(throttle);
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         // Only a browser that is sent to the login page comes back to where it was; API calls are never saved in a session.
@@ -72,8 +72,8 @@ public class SecurityConfiguration {
                         return filter;
                     }
                 }))
-                .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(outcomes.basicEntryPoint()))
+                .formLogin(form -> form.failureHandler(outcomes.formFailure()).successHandler(outcomes.formSuccess()))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 // Webhooks prove themselves with signatures; programs with Basic credentials. Browser sessions need the token.
