@@ -66,7 +66,7 @@ class RetentionApplicationTest extends BridgeApplicationTest {
         assertThat(letters(key + "-replayed-recent")).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT message_id FROM servicenow_callback_message WHERE message_id LIKE ?",
                 String.class, key + "%")).containsExactly(key + "-new");
-        assertThat(removedMetric("inbox_event") - before).isEqualTo(removed.get("inbox_event"));
+        assertThat(removedMetric("inbox_event") - before).isEqualTo(removed.get("inbox_event").doubleValue());
         assertThat(removedMetric("dead_letter")).isGreaterThanOrEqualTo(2);
 
         // A second run finds nothing more of them.
