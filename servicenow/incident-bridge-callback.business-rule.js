@@ -4,9 +4,13 @@
  * Rules on `task` also run for the tables that extend it, so this one rule covers incidents and follow-up tasks
  * (a second copy on `incident` would send every incident change twice). Requires the system properties below (System Properties > Create):
  *   x_incident_bridge.callback_url     https://<bridge-host>/webhooks/servicenow
- *   x_incident_bridge.callback_secret  the same value as the bridge's SERVICENOW_CALLBACK_SECRET (type: password2)
+ *   x_incident_bridge.callback_secret  whsec_<base64 key>, one of the bridge's SERVICENOW_CALLBACK_SECRET values
+ *                                      (type: password2)
  *   x_incident_bridge.rest_message     optional: the Outbound REST Message to send through ("Incident Bridge")
  * Only records the bridge made (correlation_display = incident.io) are sent; the bridge ignores the rest anyway.
+ * Each callback is signed the Standard Webhooks way (docs/servicenow-callbacks.md): a new message id, the time in Unix
+ * seconds, and "v1," + base64 HMAC-SHA256 of "<id>.<timestamp>.<body>" keyed with the secret's base64 key. The secret
+ * itself never leaves the instance, and a copy of a callback is refused by the bridge after five minutes or once used.
  */
 (function executeRule(current, previous /* null when async */) {
     var table = current.getValue('sys_class_name');
@@ -65,14 +69,21 @@
     if (messageName) {
         request = new sn_ws.RESTMessageV2(messageName, 'post');
         request.setStringParameterNoEscape('callback_url', url);
-        request.setStringParameterNoEscape('callback_secret', secret);
     } else {
         request = new sn_ws.RESTMessageV2();
         request.setEndpoint(url);
         request.setHttpMethod('post');
         request.setRequestHeader('Content-Type', 'application/json');
-        request.setRequestHeader('Authorization', 'Bearer ' + secret);
     }
+    // GlideCertificateEncryption.generateMac takes the key base64-encoded and answers the MAC in base64: the part of
+    // whsec_<base64> after the prefix is that key as it is. (In a scoped application: new CertificateEncryption().)
+    var key = secret.indexOf('whsec_') == 0 ? secret.substring('whsec_'.length) : secret;
+    var messageId = 'msg_' + gs.generateGUID();
+    var timestamp = '' + Math.floor(new GlideDateTime().getNumericValue() / 1000);
+    var mac = new GlideCertificateEncryption().generateMac(key, 'HmacSHA256', messageId + '.' + timestamp + '.' + body);
+    request.setRequestHeader('X-Incident-Bridge-Id', messageId);
+    request.setRequestHeader('X-Incident-Bridge-Timestamp', timestamp);
+    request.setRequestHeader('X-Incident-Bridge-Signature', 'v1,' + mac);
     request.setRequestBody(body);
     var response = request.executeAsync();
     response.waitForResponse(15);

@@ -61,11 +61,13 @@ public class ServiceNowChanges {
     private final ServiceNowTableClient serviceNow;
     private final FieldSettlement settlement;
     private final IncidentStatusChoice statusChoice;
+    private final ServiceNowJournal serviceNowJournal;
 
     public ServiceNowChanges(IncidentIoClient incidentIo, RecordLinkRepository links, ServiceNowChangeMapper changes,
                              ServiceNowNotes notes, ObjectMapper json, BridgeProperties properties, IncidentMapper mapper,
                              IncidentAssignment assignment, ServiceNowTableClient serviceNow, FieldSettlement settlement,
-                             IncidentStatusChoice statusChoice) {
+                             IncidentStatusChoice statusChoice, ServiceNowJournal serviceNowJournal) {
+        this.serviceNowJournal = serviceNowJournal;
         this.mapper = mapper;
         this.statusChoice = statusChoice;
         this.assignment = assignment;
@@ -85,6 +87,8 @@ public class ServiceNowChanges {
                 .map(event -> EventJson.document(json, event)).sorted(Comparator.comparingLong(c -> c.path("sys_mod_count").asLong())).toList();
         Set<JsonNode> journal = new LinkedHashSet<>();
         boolean announced = false;
+        String journalSince = null;
+        String journalOf = null;
         for (JsonNode change : delivered) {
             if (integrationUser.equals(change.path("sys_updated_by").asText())) {
                 continue;
@@ -92,10 +96,19 @@ public class ServiceNowChanges {
             Optional<RecordLink> link = links.findBySysId(change.path("sys_id").asText());
             if (link.isPresent() && link.get().kind() == RecordLink.Kind.INCIDENT) {
                 announced = true;
-                change.path("journal").forEach(journal::add);
+                // The body only says from when: the entries themselves are read from ServiceNow (ServiceNowJournal).
+                String since = change.hasNonNull("journal_since") ? change.path("journal_since").asText()
+                        : change.path("sys_updated_on").asText();
+                if (ServiceNowJournal.isTime(since) && (journalSince == null || since.compareTo(journalSince) < 0)) {
+                    journalSince = since;
+                }
+                journalOf = link.get().sysId();
             } else {
-                link.ifPresent(task -> followUpState(task, change));
+                link.ifPresent(this::followUpState);
             }
+        }
+        if (journalSince != null && journalOf != null) {
+            journal.addAll(serviceNowJournal.since(journalOf, journalSince));
         }
         if (claim.requestedByOperator()) {
             settle(incident.link(), FieldSettlement.Trigger.COMPARISON, journal);
@@ -248,9 +261,15 @@ public class ServiceNowChanges {
                 + " (the severity servicenow-to-incident.jslt gives, through back_severity in values.yaml)");
     }
 
-    private void followUpState(RecordLink link, JsonNode change) {
-        Map<String, String> values = new HashMap<>();
-        change.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+    /** The task's state as ServiceNow holds it (read by sys_id), not as a callback's body says. */
+    private void followUpState(RecordLink link) {
+        Optional<ServiceNowRecord> task = serviceNow.get(link.table(), link.sysId());
+        if (task.isEmpty()) {
+            LOG.warn("ServiceNow {} linked to follow-up {} no longer exists: its status does not flow back", link.number(),
+                    link.sourceId());
+            return;
+        }
+        Map<String, String> values = new HashMap<>(task.get().fields());
         Optional<String> status = changes.followUpStatus(values);
         if (status.isEmpty() || status.equals(changes.followUpStatus(link.syncedFields()))) {
             return;

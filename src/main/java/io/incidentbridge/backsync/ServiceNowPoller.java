@@ -1,7 +1,6 @@
 package io.incidentbridge.backsync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.inbox.InboundEvent;
@@ -19,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Where no callback business rule is installed: reads the bridge's incident and task records changed by someone other
  * than the integration user since the watermark (minus an overlap), page by page, and stores each change in the inbox
- * exactly as a callback would arrive. The delivery id is sys_id:sys_mod_count, so a change seen twice (overlap, or
+ * as a callback would arrive, with {@code journal_since} (the start of the poll's window) in place of journal entries: the
+ * entries are read from ServiceNow when the change is applied (ServiceNowJournal). The delivery id is sys_id:sys_mod_count, so a change seen twice (overlap, or
  * a callback as well) is stored once.
  */
 @Component
@@ -91,17 +91,11 @@ public class ServiceNowPoller {
                 .put("number", record.number())
                 .put("sys_updated_on", record.fields().getOrDefault("sys_updated_on", ""))
                 .put("sys_updated_by", record.fields().getOrDefault("sys_updated_by", ""))
-                .put("sys_mod_count", record.fields().getOrDefault("sys_mod_count", "0"));
+                .put("sys_mod_count", record.fields().getOrDefault("sys_mod_count", "0"))
+                // From when the bridge reads the record's journal back (ServiceNowJournal): the start of this poll's window.
+                .put("journal_since", since);
         ObjectNode values = payload.putObject("values");
         record.fields().forEach(values::put);
-        ArrayNode journal = payload.putArray("journal");
-        EncodedQuery entries = EncodedQuery.eq("element_id", record.sysId()).andGreaterOrEqual("sys_created_on", since)
-                .orderBy("sys_created_on");
-        for (ServiceNowRecord entry : serviceNow.page("sys_journal_field", entries,
-                List.of("element", "value", "sys_created_on", "sys_created_by"), 50, 0)) {
-            ObjectNode node = journal.addObject();
-            entry.fields().forEach(node::put);
-        }
         return inbox.store(new InboundEvent(ServiceNowCallbackParser.SOURCE,
                 record.sysId() + ":" + record.fields().getOrDefault("sys_mod_count", "0"),
                 ServiceNowCallbackParser.EVENT_TYPE, link.get().incidentId(), payload.toString())) == io.incidentbridge.inbox.StoreResult.STORED ? 1 : 0;

@@ -31,7 +31,8 @@ public record BridgeProperties(
         @Valid @NotNull @DefaultValue Health health,
         @Valid @NotNull @DefaultValue Reconciliation reconciliation,
         @Valid @NotNull @DefaultValue BackSync backSync,
-        @Valid @NotNull @DefaultValue Ownership ownership) {
+        @Valid @NotNull @DefaultValue Ownership ownership,
+        @Valid @NotNull @DefaultValue Retention retention) {
 
     public record ServiceNow(
             @DefaultValue("") @Pattern(regexp = "(https?://[^\\s/]+.*)?", message = "SERVICENOW_INSTANCE_URL must be an http(s) URL")
@@ -46,11 +47,19 @@ public record BridgeProperties(
             @DefaultValue("30s") Duration requestTimeout,
             @DefaultValue("incident") @NotBlank String incidentTable,
             @DefaultValue("incident.io") @NotBlank String correlationDisplay,
-            @DefaultValue("task") @NotBlank String followUpTable) {
+            @DefaultValue("task") @NotBlank String followUpTable,
+            @DefaultValue("false") boolean allowInsecureHttp) {
 
         @AssertTrue(message = "set SERVICENOW_INSTANCE_URL (e.g. https://acme.service-now.com) or SERVICENOW_SUBDOMAIN (e.g. acme)")
         public boolean isInstanceConfigured() {
             return !baseUrl().isEmpty();
+        }
+
+        @AssertTrue(message = "SERVICENOW_INSTANCE_URL is plain http:// to a host that is not loopback: the bridge's "
+                + "credentials would cross the network in clear text. Use https://, or set "
+                + "bridge.servicenow.allow-insecure-http: true on purpose")
+        public boolean isTransportSecure() {
+            return PlainHttpGuard.permits(baseUrl(), allowInsecureHttp);
         }
 
         /** The instance base URL: the explicit one, else {@code https://<subdomain>.service-now.com}. */
@@ -161,7 +170,24 @@ public record BridgeProperties(
             @DefaultValue("false") boolean polling,
             @DefaultValue("30000") @Min(1000) long pollIntervalMillis,
             @DefaultValue("2m") Duration pollOverlap,
-            @DefaultValue("200") @Min(1) @Max(1000) int pollPageSize) {
+            @DefaultValue("200") @Min(1) @Max(1000) int pollPageSize,
+            @DefaultValue("signature") @NotNull CallbackAuth callbackAuth) {
+    }
+
+    /**
+     * How ServiceNow's callbacks prove who sent them: a Standard Webhooks signature over message id, timestamp and body
+     * (default), or only the bearer token of earlier business rules (replayable; chosen on purpose, warned at startup).
+     */
+    public enum CallbackAuth { SIGNATURE, BEARER }
+
+    /** How long finished records are kept before the scheduled clean-up removes them (docs/security.md). */
+    public record Retention(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("0 40 * * * ?") @NotBlank String cron,
+            @DefaultValue("14d") @NotNull Duration doneEvents,
+            @DefaultValue("90d") @NotNull Duration resolvedDeadLetters,
+            @DefaultValue("1000") @Min(1) @Max(100000) int batchSize,
+            @DefaultValue("100") @Min(1) int maxBatchesPerRun) {
     }
 
     /**

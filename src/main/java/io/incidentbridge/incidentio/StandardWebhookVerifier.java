@@ -16,15 +16,28 @@ import javax.crypto.spec.SecretKeySpec;
  * Standard Webhooks (Svix) signatures as incident.io sends them: {@code v1,<base64 HMAC-SHA256>} over
  * {@code id.timestamp.rawBody}, keyed with the base64 part of a {@code whsec_} secret. Several secrets
  * may be configured during rotation and the header may carry several signatures; one match is enough.
+ * The same scheme signs ServiceNow's callbacks, under headers of their own ({@link Headers}).
  */
 public final class StandardWebhookVerifier {
     private static final String PREFIX = "whsec_";
+    private final Headers headers;
     private final List<byte[]> keys;
     private final Duration tolerance;
     private final Clock clock;
 
+    /** The names a sender uses for the three headers, and the setting that holds the secrets (for the messages). */
+    public record Headers(String id, String timestamp, String signature, String secretSetting) {
+        public static final Headers INCIDENT_IO = new Headers("webhook-id", "webhook-timestamp", "webhook-signature",
+                "INCIDENTIO_WEBHOOK_SECRET");
+    }
+
     public StandardWebhookVerifier(Secret secrets, Duration tolerance, Clock clock) {
-        this.keys = decodeKeys(secrets);
+        this(Headers.INCIDENT_IO, secrets, tolerance, clock);
+    }
+
+    public StandardWebhookVerifier(Headers headers, Secret secrets, Duration tolerance, Clock clock) {
+        this.headers = headers;
+        this.keys = decodeKeys(secrets, headers.secretSetting());
         this.tolerance = tolerance;
         this.clock = clock;
     }
@@ -35,22 +48,23 @@ public final class StandardWebhookVerifier {
 
     public void verify(String id, String timestamp, String signatureHeader, byte[] body) {
         if (keys.isEmpty()) {
-            throw new WebhookRejected(401, "no webhook secret is configured (INCIDENTIO_WEBHOOK_SECRET)");
+            throw new WebhookRejected(401, "no webhook secret is configured (" + headers.secretSetting() + ")");
         }
         if (isBlank(id) || isBlank(timestamp) || isBlank(signatureHeader)) {
-            throw new WebhookRejected(401, "missing webhook-id, webhook-timestamp or webhook-signature header");
+            throw new WebhookRejected(401, "missing " + headers.id() + ", " + headers.timestamp() + " or "
+                    + headers.signature() + " header");
         }
         long sentAt;
         try {
             sentAt = Long.parseLong(timestamp.trim());
         } catch (NumberFormatException e) {
-            throw new WebhookRejected(401, "webhook-timestamp is not a Unix time in seconds");
+            throw new WebhookRejected(401, headers.timestamp() + " is not a Unix time in seconds");
         }
         // A range check, not Math.abs(now - sentAt): that difference overflows for a timestamp near Long.MIN_VALUE,
         // and Math.abs(Long.MIN_VALUE) is negative, so such a timestamp would count as current.
         long now = clock.instant().getEpochSecond();
         if (sentAt < now - tolerance.toSeconds() || sentAt > now + tolerance.toSeconds()) {
-            throw new WebhookRejected(401, "webhook-timestamp is outside the " + tolerance.toSeconds() + " s tolerance");
+            throw new WebhookRejected(401, headers.timestamp() + " is outside the " + tolerance.toSeconds() + " s tolerance");
         }
         byte[] signedContent = concat((id + "." + timestamp.trim() + ".").getBytes(StandardCharsets.UTF_8), body);
         List<byte[]> offered = offeredSignatures(signatureHeader);
@@ -62,7 +76,7 @@ public final class StandardWebhookVerifier {
                 }
             }
         }
-        throw new WebhookRejected(401, "no webhook-signature matches a configured secret");
+        throw new WebhookRejected(401, "no " + headers.signature() + " matches a configured secret");
     }
 
     private static List<byte[]> offeredSignatures(String header) {
@@ -81,7 +95,8 @@ public final class StandardWebhookVerifier {
         return signatures;
     }
 
-    private static List<byte[]> decodeKeys(Secret secrets) {
+    /** The keys of whsec_&lt;base64&gt; (or bare base64) secrets, comma-separated; a blank one is skipped. */
+    public static List<byte[]> decodeKeys(Secret secrets, String setting) {
         List<byte[]> keys = new ArrayList<>();
         for (String secret : secrets.reveal().split(",")) {
             String trimmed = secret.trim();
@@ -92,7 +107,7 @@ public final class StandardWebhookVerifier {
             try {
                 keys.add(Base64.getDecoder().decode(encoded));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("INCIDENTIO_WEBHOOK_SECRET holds a secret that is not whsec_<base64>");
+                throw new IllegalArgumentException(setting + " holds a secret that is not whsec_<base64>");
             }
         }
         return List.copyOf(keys);

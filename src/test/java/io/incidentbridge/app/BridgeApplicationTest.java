@@ -36,7 +36,9 @@ public abstract class BridgeApplicationTest {
     protected static final ServiceNowEmulator SERVICENOW = ServiceNowEmulator.start();
     protected static final IncidentIoEmulator INCIDENTIO = IncidentIoEmulator.start();
     protected static final String WEBHOOK_SECRET = WebhookSender.newSecret();
-    protected static final String CALLBACK_SECRET = "sn-callback-" + java.util.UUID.randomUUID();
+    /** The business rule's signing secret; the bridge accepts it and the one it replaces (rotation). */
+    protected static final String CALLBACK_SECRET = WebhookSender.newSecret();
+    protected static final String PREVIOUS_CALLBACK_SECRET = WebhookSender.newSecret();
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
     /** A copy of mappings/ that tests may edit (hot reload) without touching the real files. */
     protected static final java.nio.file.Path MAPPINGS = copyOfMappings();
@@ -61,7 +63,7 @@ public abstract class BridgeApplicationTest {
         registry.add("INCIDENTIO_API_URL", INCIDENTIO::baseUrl);
         registry.add("INCIDENTIO_API_KEY", () -> IncidentIoEmulator.API_KEY);
         registry.add("INCIDENTIO_WEBHOOK_SECRET", () -> WEBHOOK_SECRET);
-        registry.add("SERVICENOW_CALLBACK_SECRET", () -> CALLBACK_SECRET);
+        registry.add("SERVICENOW_CALLBACK_SECRET", () -> PREVIOUS_CALLBACK_SECRET + "," + CALLBACK_SECRET);
         TestDatabase.Credentials database = TestDatabase.newDatabase("jdbc:h2:mem:bridge-app-tests;DB_CLOSE_DELAY=-1");
         registry.add("BRIDGE_DB_URL", database::url);
         registry.add("BRIDGE_DB_USER", database::user);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Generates hostile ServiceNow callbacks from a seed. Most are about a record the bridge made ({@code linkedSysId}),
@@ -24,7 +21,6 @@ import javax.crypto.spec.SecretKeySpec;
 final class HostileCallbacks {
     static final String PATH = "/webhooks/servicenow";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final String SIGNATURE = "X-Incident-Bridge-Signature";
 
     private final Random random;
     private final HostileJson hostile;
@@ -57,33 +53,88 @@ final class HostileCallbacks {
     }
 
     private void authentication(int count) {
+        long now = java.time.Instant.now().getEpochSecond();
         List<Supplier<HostileRequest>> faults = List.of(
-                () -> plain("no Authorization header", linked()).expect(401, "bearer token"),
-                () -> bearer("another token", "Bearer " + base64(randomBytes(24))),
-                () -> bearer("token with a character more", "Bearer " + secret + "x"),
-                () -> bearer("token with a character less", "Bearer " + secret.substring(0, secret.length() - 1)),
-                () -> bearer("empty bearer token", "Bearer "),
-                () -> bearer("scheme only", "Bearer"),
+                () -> plain("no signature headers", linked()).expect(401, "missing X-Incident-Bridge-Id"),
+                () -> plain("the secret as a bearer token, as the earlier script sent it", linked())
+                        .header("Authorization", "Bearer " + secret).expect(401, "missing X-Incident-Bridge-Id"),
                 // Spring Security answers Basic credentials that are not an admin's before the route runs.
                 () -> plain("Basic credentials", linked()).header("Authorization",
                         "Basic " + base64(("bridge:" + secret).getBytes(StandardCharsets.UTF_8))).expect(401, "Unauthorized"),
-                () -> bearer("another scheme", "Token " + secret),
-                () -> bearer("token without a scheme", secret),
-                () -> bearer("token in upper case", "Bearer " + secret.toUpperCase()),
-                () -> plain("two wrong Authorization headers", linked()).header("Authorization", "Bearer a")
-                        .header("Authorization", "Bearer b").expect(401, "bearer token"),
-                () -> HostileRequest.post("authentication", "token in the query string", PATH + "?access_token=" + secret
-                        + "&Authorization=Bearer%20" + secret, linked()).json().expect(401, "bearer token"),
-                () -> signedWith("HMAC of another body", body -> "sha256=" + hex(hmac(secret, HostileJson.utf8("{}")))),
-                () -> signedWith("HMAC under another key", body -> "sha256=" + hex(hmac("not-" + secret, body))),
-                () -> signedWith("random HMAC", body -> "sha256=" + hex(randomBytes(32))),
-                () -> signedWith("not hex", body -> "sha256=zz" + hex(hmac(secret, body)).substring(2)),
-                () -> signedWith("another algorithm", body -> "sha1=" + hex(hmac(secret, body)).substring(0, 40)),
-                () -> signedWith("no algorithm", body -> hex(hmac(secret, body))),
-                () -> signedWith("algorithm only", body -> "sha256="));
+                () -> HostileRequest.post("authentication", "signature headers in the query string", PATH + "?"
+                        + query(CallbackPoster.signature(secret, linked())), linked()).json()
+                        .expect(401, "missing X-Incident-Bridge-Id"),
+                () -> signed("no message id", body -> without(CallbackPoster.signature(secret, body), CallbackPoster.ID),
+                        "missing X-Incident-Bridge-Id"),
+                () -> signed("no timestamp", body -> without(CallbackPoster.signature(secret, body), CallbackPoster.TIMESTAMP),
+                        "missing X-Incident-Bridge-Id"),
+                () -> signed("no signature", body -> without(CallbackPoster.signature(secret, body), CallbackPoster.SIGNATURE),
+                        "missing X-Incident-Bridge-Id"),
+                () -> signed("signed under another key", body -> CallbackPoster.signature(
+                        "whsec_" + base64(randomBytes(32)), body), "no X-Incident-Bridge-Signature matches"),
+                () -> signed("signed over another body", body -> CallbackPoster.signature(secret, HostileJson.utf8("{}")),
+                        "no X-Incident-Bridge-Signature matches"),
+                () -> signed("signed with the whsec_ text as the key", body -> replaced(CallbackPoster.signature(secret, body),
+                        headers -> "v1," + base64(CallbackPoster.hmac(secret.getBytes(StandardCharsets.UTF_8),
+                                content(headers, body)))), "no X-Incident-Bridge-Signature matches"),
+                () -> signed("another message id than the one signed", body -> with(CallbackPoster.signature(secret, body),
+                        CallbackPoster.ID, CallbackPoster.newMessageId()), "no X-Incident-Bridge-Signature matches"),
+                () -> signed("a random signature", body -> with(CallbackPoster.signature(secret, body), CallbackPoster.SIGNATURE,
+                        "v1," + base64(randomBytes(32))), "no X-Incident-Bridge-Signature matches"),
+                () -> signed("a signature that is not base64", body -> with(CallbackPoster.signature(secret, body),
+                        CallbackPoster.SIGNATURE, "v1,zz*" + hex(randomBytes(30))), "no X-Incident-Bridge-Signature matches"),
+                () -> signed("the right signature under another version", body -> replaced(CallbackPoster.signature(secret, body),
+                        headers -> headers.get(CallbackPoster.SIGNATURE).replace("v1,", "v2,")), "no X-Incident-Bridge-Signature matches"),
+                () -> signed("the right signature without its prefix", body -> replaced(CallbackPoster.signature(secret, body),
+                        headers -> headers.get(CallbackPoster.SIGNATURE).substring(3)), "no X-Incident-Bridge-Signature matches"),
+                () -> signed("the old hex signature of the body", body -> with(CallbackPoster.signature(secret, body),
+                        CallbackPoster.SIGNATURE, "sha256=" + hex(CallbackPoster.hmac(CallbackPoster.key(secret), body))),
+                        "no X-Incident-Bridge-Signature matches"),
+                () -> signed("signed six minutes ago", body -> CallbackPoster.signature(secret, CallbackPoster.newMessageId(),
+                        java.time.Instant.ofEpochSecond(now - 360), body), "outside the 300 s tolerance"),
+                () -> signed("signed six minutes ahead", body -> CallbackPoster.signature(secret, CallbackPoster.newMessageId(),
+                        java.time.Instant.ofEpochSecond(now + 360), body), "outside the 300 s tolerance"),
+                () -> signed("a timestamp in milliseconds", body -> CallbackPoster.signature(secret, CallbackPoster.newMessageId(),
+                        java.time.Instant.ofEpochSecond(now * 1000), body), "outside the 300 s tolerance"),
+                () -> signed("a timestamp that is not a number", body -> with(CallbackPoster.signature(secret, body),
+                        CallbackPoster.TIMESTAMP, "yesterday"), "not a Unix time"),
+                () -> signed("the lowest timestamp there is", body -> with(CallbackPoster.signature(secret, body),
+                        CallbackPoster.TIMESTAMP, Long.toString(Long.MIN_VALUE)), "outside the 300 s tolerance"));
         for (int i = 0; i < count; i++) {
             requests.add(faults.get(i % faults.size()).get());
         }
+    }
+
+    private static String query(java.util.Map<String, String> headers) {
+        List<String> pairs = new ArrayList<>();
+        headers.forEach((name, value) -> pairs.add(name + "=" + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return String.join("&", pairs);
+    }
+
+    private static java.util.Map<String, String> without(java.util.Map<String, String> headers, String name) {
+        java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
+        copy.remove(name);
+        return copy;
+    }
+
+    private static java.util.Map<String, String> with(java.util.Map<String, String> headers, String name, String value) {
+        java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return copy;
+    }
+
+    private static java.util.Map<String, String> replaced(java.util.Map<String, String> headers,
+                                                          Function<java.util.Map<String, String>, String> signature) {
+        return with(headers, CallbackPoster.SIGNATURE, signature.apply(headers));
+    }
+
+    private static byte[] content(java.util.Map<String, String> headers, byte[] body) {
+        byte[] prefix = (headers.get(CallbackPoster.ID) + "." + headers.get(CallbackPoster.TIMESTAMP) + ".")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, content, 0, prefix.length);
+        System.arraycopy(body, 0, content, prefix.length, body.length);
+        return content;
     }
 
     private void malformed(int count) {
@@ -235,8 +286,10 @@ final class HostileCallbacks {
                 "text/xml", "application/octet-stream", "text/csv", "application/json-patch", "audio/json1");
         for (int i = 0; i < count; i++) {
             String type = types.get(i % types.size());
-            requests.add(HostileRequest.post("content-type", type, PATH, linked()).header("Content-Type", type)
-                    .header("Authorization", "Bearer " + secret).expect(415, "application/json"));
+            byte[] body = linked();
+            HostileRequest.Builder request = HostileRequest.post("content-type", type, PATH, body).header("Content-Type", type);
+            CallbackPoster.signature(secret, body).forEach(request::header);
+            requests.add(request.expect(415, "application/json"));
         }
     }
 
@@ -275,23 +328,23 @@ final class HostileCallbacks {
         return authorized("wrong-type", "no " + name, HostileJson.utf8(HostileJson.write(body))).expect(400, reason);
     }
 
-    private HostileRequest bearer(String description, String authorization) {
-        return plain(description, linked()).header("Authorization", authorization).expect(401, "bearer token");
-    }
-
-    /** The right bearer token, and a signature header made from the body sent. */
-    private HostileRequest signedWith(String description, Function<byte[], String> signature) {
+    /** A linked callback under the signature headers {@code headers} makes of its body. */
+    private HostileRequest signed(String description, Function<byte[], java.util.Map<String, String>> headers, String reason) {
         byte[] body = linked();
-        return authorized("authentication", "signature: " + description, body).header(SIGNATURE, signature.apply(body))
-                .expect(401, "does not match");
+        HostileRequest.Builder request = plain("signature: " + description, body);
+        headers.apply(body).forEach(request::header);
+        return request.expect(401, reason);
     }
 
     private HostileRequest.Builder plain(String description, byte[] body) {
         return HostileRequest.post("authentication", description, PATH, body).json();
     }
 
+    /** Signed as the business rule signs: a new message id, now, and the body as sent. */
     private HostileRequest.Builder authorized(String family, String description, byte[] body) {
-        return HostileRequest.post(family, description, PATH, body).json().header("Authorization", "Bearer " + secret);
+        HostileRequest.Builder request = HostileRequest.post(family, description, PATH, body).json();
+        CallbackPoster.signature(secret, body).forEach(request::header);
+        return request;
     }
 
     private byte[] linked() {
@@ -335,15 +388,5 @@ final class HostileCallbacks {
 
     private static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static byte[] hmac(String key, byte[] content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(content);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

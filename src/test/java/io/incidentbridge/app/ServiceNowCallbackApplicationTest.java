@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.incidentbridge.backsync.IncidentAssignment;
 import io.incidentbridge.emulator.servicenow.CallbackDelivery;
+import io.incidentbridge.emulator.incidentio.WebhookSender;
 import io.incidentbridge.emulator.servicenow.CallbackTarget;
 import io.incidentbridge.emulator.servicenow.SeedData;
 import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
@@ -67,8 +68,8 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
         assertThat(resolved.status()).isEqualTo(202);
         assertThat(resolved.answer()).contains("stored");
 
-        // The same callback delivered again (the copy of the rule on task fires for incidents too) changes nothing.
-        assertThat(post(resolved.body(), "Bearer " + CALLBACK_SECRET).body()).contains("duplicate");
+        // The same change sent again under a new message id (a second copy of the rule on incident) changes nothing.
+        assertThat(new CallbackPoster(port, CALLBACK_SECRET).post(resolved.body()).body()).contains("duplicate");
     }
 
     @Test
@@ -135,7 +136,6 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
 
     @Test
     void theBridgesOwnWritesComeBackAsCallbacksAndAreIgnored() {
-        SERVICENOW.callbackRule().install(CallbackTarget.of(callbackUrl(), CALLBACK_SECRET).signedWith(CALLBACK_SECRET));
         String id = newIncident("Own write").path("id").asText();
         webhooks().send(event("public_incident.incident_created_v2", id));
         String sysId = awaitServiceNowIncident(id, Map.of("state", "2")).get("sys_id");
@@ -155,35 +155,108 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
     }
 
     @Test
-    void callbacksWithoutTheSecretOrOfAnotherShapeAreRefused() throws Exception {
+    void callbacksThatAreNotSignedNowWithACurrentSecretAreRefusedAndLeaveNothing() throws Exception {
+        String id = newIncident("Forged callbacks").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        Map<String, String> record = awaitServiceNowIncident(id, Map.of("state", "2"));
+        settle(id);
+        SERVICENOW.callbackRule().remove();
+        Map<String, String> resolved = new java.util.HashMap<>(record);
+        resolved.put("state", "6");
+        resolved.put("sys_updated_by", "beth.anglin");
+        resolved.put("sys_mod_count", "99");
+        String body = CallbackPoster.body(resolved);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        CallbackPoster poster = new CallbackPoster(port, CALLBACK_SECRET);
+        java.time.Instant now = java.time.Instant.now();
+
+        assertRefused(poster.post(body, Map.of()), 401, "missing X-Incident-Bridge-Id");
+        assertRefused(poster.post(body, Map.of("Authorization", "Bearer " + CALLBACK_SECRET)), 401, "missing X-Incident-Bridge-Id");
+        assertRefused(poster.post(body, CallbackPoster.signature(WebhookSender.newSecret(), bytes)), 401,
+                "no X-Incident-Bridge-Signature matches");
+        assertRefused(poster.post(body.replace("\"6\"", "\"7\""), CallbackPoster.signature(CALLBACK_SECRET, bytes)), 401,
+                "no X-Incident-Bridge-Signature matches");
+        assertRefused(poster.post(body, CallbackPoster.signature(CALLBACK_SECRET, CallbackPoster.newMessageId(),
+                now.minusSeconds(6 * 60), bytes)), 401, "X-Incident-Bridge-Timestamp is outside the 300 s tolerance");
+        assertRefused(poster.post(body, CallbackPoster.signature(CALLBACK_SECRET, CallbackPoster.newMessageId(),
+                now.plusSeconds(6 * 60), bytes)), 401, "outside the 300 s tolerance");
+        assertThat(stored(record.get("sys_id") + ":99")).isZero();
+
+        // Signed now with the current secret: taken once; the identical request sent again is a replay.
+        Map<String, String> once = CallbackPoster.signature(CALLBACK_SECRET, bytes);
+        assertThat(poster.post(body, once).statusCode()).isEqualTo(202);
+        assertRefused(poster.post(body, once), 401, "X-Incident-Bridge-Id was already received");
+        assertThat(stored(record.get("sys_id") + ":99")).isEqualTo(1);
+    }
+
+    private long stored(String deliveryId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM inbox_event WHERE source = 'servicenow' AND delivery_id = ?",
+                Long.class, deliveryId);
+    }
+
+    @Test
+    void duringRotationCallbacksSignedWithEitherSecretAreTaken() throws Exception {
+        String id = newIncident("Rotated callback secret").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        String sysId = awaitServiceNowIncident(id, Map.of("state", "2")).get("sys_id");
+        settle(id);
+        SERVICENOW.callbackRule().install(CallbackTarget.of(callbackUrl(), PREVIOUS_CALLBACK_SECRET));
+
+        beth.update("incident", sysId, Map.of("work_notes", "Signed with the secret being retired"));
+        await().atMost(PATIENCE).until(() -> serviceNowNotes(id).contains("Signed with the secret being retired"));
+        installCallbackRule();
+        beth.update("incident", sysId, Map.of("work_notes", "Signed with the new secret"));
+        await().atMost(PATIENCE).until(() -> serviceNowNotes(id).contains("Signed with the new secret"));
+
+        assertThat(SERVICENOW.callbackRule().deliveriesFor(sysId)).allSatisfy(d -> assertThat(d.status()).isEqualTo(202));
+    }
+
+    @Test
+    void aSignedCallbackCannotPutWordsInAnAgentsMouth() throws Exception {
+        String id = newIncident("Forged journal").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        String sysId = awaitServiceNowIncident(id, Map.of("state", "2")).get("sys_id");
+        settle(id);
+        SERVICENOW.callbackRule().remove();
+        beth.update("incident", sysId, Map.of("work_notes", "What Beth really wrote"));
+        Map<String, String> record = SERVICENOW.record("incident", sysId).orElseThrow();
+
+        // A body signed with the real key (a leaked copy, or a script edited on the instance) that claims more than
+        // ServiceNow holds: another note by Beth, and a state the record does not have.
+        com.fasterxml.jackson.databind.node.ObjectNode forged = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(CallbackPoster.body(record));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) forged.get("values")).put("state", "7");
+        forged.putArray("journal").addObject().put("element", "work_notes").put("value", "Approved the wire transfer")
+                .put("sys_created_on", record.get("sys_updated_on")).put("sys_created_by", "beth.anglin");
+        assertThat(new CallbackPoster(port, CALLBACK_SECRET).post(forged.toString()).statusCode()).isEqualTo(202);
+
+        await().atMost(PATIENCE).until(() -> serviceNowNotes(id).contains("What Beth really wrote"));
+        settle(id);
+        assertThat(serviceNowNotes(id)).doesNotContain("wire transfer");
+        assertThat(INCIDENTIO.incident(id).path("incident_status").path("category").asText()).isEqualTo("live");
+    }
+
+    @Test
+    void callbacksOfAnotherShapeAreRefused() throws Exception {
         String body = "{\"table\":\"incident\",\"sys_id\":\"0123456789abcdef0123456789abcdef\",\"number\":\"INC0010001\","
                 + "\"sys_updated_on\":\"2026-11-29 10:00:00\",\"sys_updated_by\":\"beth.anglin\",\"sys_mod_count\":\"1\","
                 + "\"values\":{\"state\":\"6\"},\"journal\":[]}";
+        CallbackPoster poster = new CallbackPoster(port, CALLBACK_SECRET);
 
-        assertThat(post(body, null).statusCode()).isEqualTo(401);
-        assertThat(post(body, "Bearer not-the-secret").statusCode()).isEqualTo(401);
         HttpResponse<String> tokenInUrl = http.send(HttpRequest.newBuilder(URI.create(callbackUrl() + "?Authorization="
                         + URLEncoder.encode("Bearer " + CALLBACK_SECRET, StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tokenInUrl.statusCode()).isEqualTo(401);
-        assertThat(http.send(request(body, "Bearer " + CALLBACK_SECRET)
-                .header("X-Incident-Bridge-Signature", "sha256=" + "00".repeat(32)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-        assertThat(post("{\"table\":\"sys_user\"}", "Bearer " + CALLBACK_SECRET).statusCode()).isEqualTo(400);
-        assertThat(post(body.replace("0123456789abcdef0123456789abcdef", "not-a-sys-id"), "Bearer " + CALLBACK_SECRET)
-                .statusCode()).isEqualTo(400);
-        assertThat(post("not json", "Bearer " + CALLBACK_SECRET).statusCode()).isEqualTo(400);
+        assertThat(poster.post("{\"table\":\"sys_user\"}").statusCode()).isEqualTo(400);
+        assertThat(poster.post(body.replace("0123456789abcdef0123456789abcdef", "not-a-sys-id")).statusCode()).isEqualTo(400);
+        assertThat(poster.post("not json").statusCode()).isEqualTo(400);
+        assertThat(poster.post(body).body()).contains("ignored");
     }
 
-    private HttpResponse<String> post(String body, String authorization) throws Exception {
-        return http.send(request(body, authorization).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(callbackUrl()))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        return authorization == null ? request : request.header("Authorization", authorization);
+    private static void assertRefused(HttpResponse<String> answer, int status, String reason) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.body()).contains(reason);
     }
 
     private static int occurrences(String text, String part) {

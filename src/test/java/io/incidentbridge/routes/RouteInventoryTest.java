@@ -46,6 +46,15 @@ class RouteInventoryTest {
         assertThat(ids).doesNotHaveDuplicates();
     }
 
+    @Test
+    void theRetentionCleanUpIsAClusteredQuartzRouteOfItsOwn() throws IOException {
+        JsonNode route = yaml.readTree(Path.of("routes", "retention.camel.yaml").toFile()).get(0).get("route");
+        assertThat(route.path("id").asText()).isEqualTo("remove-expired-records");
+        assertThat(route.path("from").path("uri").asText()).startsWith("quartz:");
+        assertThat(route.path("from").path("parameters").path("stateful").asBoolean()).isTrue();
+        assertThat(route.path("from").path("parameters").path("cron").asText()).isEqualTo("{{bridge.retention.cron}}");
+    }
+
     private List<JsonNode> routes() throws IOException {
         List<JsonNode> routes = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("routes"))) {

@@ -9,7 +9,7 @@ public final class EmulatorEnvironment {
     }
 
     public static void pointBridgeAt(ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo, String webhookSecret) {
-        pointBridgeAt(serviceNow, incidentIo, webhookSecret, "callback-" + java.util.UUID.randomUUID());
+        pointBridgeAt(serviceNow, incidentIo, webhookSecret, io.incidentbridge.emulator.incidentio.WebhookSender.newSecret());
     }
 
     public static void pointBridgeAt(ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo, String webhookSecret,

@@ -29,7 +29,7 @@ public final class SandboxApplication {
         ServiceNowEmulator serviceNow = ServiceNowEmulator.start(port("SANDBOX_SERVICENOW_PORT", 18081));
         IncidentIoEmulator incidentIo = IncidentIoEmulator.start(port("SANDBOX_INCIDENTIO_PORT", 18082));
         String secret = WebhookSender.newSecret();
-        String callbackSecret = "sandbox-callback-" + java.util.UUID.randomUUID();
+        String callbackSecret = WebhookSender.newSecret();
         EmulatorEnvironment.pointBridgeAt(serviceNow, incidentIo, secret, callbackSecret);
         if (!configured("BRIDGE_ADMIN_PASSWORD")) {
             // The sandbox holds no real data: a throwaway admin login lets its user explore the admin API and Hawtio.

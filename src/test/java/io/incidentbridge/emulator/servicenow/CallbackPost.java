@@ -9,17 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The script's RESTMessageV2: POST, {@code Content-Type: application/json}, {@code Authorization: Bearer <secret>},
- * and at most 15 seconds' wait for the answer ({@code waitForResponse(15)}). A failed callback is not retried;
- * the script only logs a warning.
+ * The script's RESTMessageV2: POST, {@code Content-Type: application/json}, the three signing headers the script sets
+ * ({@code X-Incident-Bridge-Id: msg_<gs.generateGUID()>}, {@code X-Incident-Bridge-Timestamp} in Unix seconds,
+ * {@code X-Incident-Bridge-Signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>}, computed as
+ * {@code GlideCertificateEncryption.generateMac} does it: the key is the base64 part of the whsec_ secret, the MAC comes
+ * back in base64), and at most 15 seconds' wait for the answer ({@code waitForResponse(15)}). The earlier script
+ * ({@link CallbackTarget#bearerOnly()}) sent {@code Authorization: Bearer <secret>} instead. A failed callback is not
+ * retried; the script only logs a warning.
  */
 final class CallbackPost {
 
+    static final String ID_HEADER = "X-Incident-Bridge-Id";
+    static final String TIMESTAMP_HEADER = "X-Incident-Bridge-Timestamp";
     static final String SIGNATURE_HEADER = "X-Incident-Bridge-Signature";
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -37,10 +43,14 @@ final class CallbackPost {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
                 .timeout(WAIT)
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + target.token())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (target.hmacSecret() != null) {
-            request.header(SIGNATURE_HEADER, "sha256=" + hmacHex(target.hmacSecret(), body));
+        if (target.bearerOnly()) {
+            request.header("Authorization", "Bearer " + target.secret());
+        } else {
+            String id = "msg_" + Identifiers.sysId();
+            String timestamp = Long.toString(clock.instant().getEpochSecond());
+            request.header(ID_HEADER, id).header(TIMESTAMP_HEADER, timestamp)
+                    .header(SIGNATURE_HEADER, "v1," + generateMac(target.secret(), id + "." + timestamp + "." + body));
         }
         int status;
         String answer;
@@ -60,11 +70,16 @@ final class CallbackPost {
                 current.values().get("sys_mod_count"), current.values().get("sys_updated_by"), body, status, answer);
     }
 
-    static String hmacHex(String secret, String body) {
+    /**
+     * {@code GlideCertificateEncryption.generateMac(key, "HmacSHA256", data)} with the script's key: the part of
+     * {@code whsec_<base64>} after the prefix, taken base64-encoded as generateMac expects; the MAC is base64.
+     */
+    static String generateMac(String secret, String data) {
+        String key = secret.startsWith("whsec_") ? secret.substring("whsec_".length()) : secret;
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(key), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,9 @@ import org.junit.jupiter.api.Test;
 class ServiceNowEmulatorCallbackRuleTest extends EmulatorTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
-    private static final String TOKEN = "callback-token-0123";
+    /** A whsec_ secret as the install steps make one: 32 random bytes, base64. */
+    private static final String TOKEN = "whsec_" + java.util.Base64.getEncoder().encodeToString(
+            "callback-secret-0123-callback-se".getBytes(StandardCharsets.UTF_8));
     private static final String BETH = "beth.anglin";
     private static final String BETH_PASSWORD = "beth-pass-0123";
     private static final TableSchema INCIDENT = new Schemas().get("incident");
@@ -60,7 +61,7 @@ class ServiceNowEmulatorCallbackRuleTest extends EmulatorTestBase {
     }
 
     @Test
-    void aPersonsUpdatePostsTheScriptsPayloadWithTheBearerToken() {
+    void aPersonsUpdatePostsTheScriptsPayloadSignedWithoutTheSecret() {
         String sysId = bridgeIncident();
         emulator.callbackRule().install(CallbackTarget.of(bridge.url(), TOKEN));
 
@@ -71,8 +72,9 @@ class ServiceNowEmulatorCallbackRuleTest extends EmulatorTestBase {
         Map<String, String> record = emulator.record("incident", sysId).orElseThrow();
         assertThat(callback.method()).isEqualTo("POST");
         assertThat(callback.header("Content-Type")).isEqualTo("application/json");
-        assertThat(callback.header("Authorization")).isEqualTo("Bearer " + TOKEN);
-        assertThat(callback.header(CallbackPost.SIGNATURE_HEADER)).isNull();
+        assertThat(callback.header("Authorization")).isNull();
+        assertThat(callback.header(CallbackPost.SIGNATURE_HEADER)).startsWith("v1,");
+        assertThat(callback.body()).doesNotContain(TOKEN.substring("whsec_".length()));
         JsonNode body = parse(callback.body());
         assertThat(fieldNames(body)).containsExactly("table", "sys_id", "number", "sys_updated_on", "sys_updated_by",
                 "sys_mod_count", "values", "journal");
@@ -176,16 +178,38 @@ class ServiceNowEmulatorCallbackRuleTest extends EmulatorTestBase {
     }
 
     @Test
-    void aSignedRuleSendsTheHmacOfTheExactBody() {
+    void theRuleSignsMessageIdTimestampAndTheExactBodyTheStandardWebhooksWay() {
         String sysId = bridgeIncident();
-        emulator.callbackRule().install(CallbackTarget.of(bridge.url(), TOKEN).signedWith("hmac-secret-0123"));
+        emulator.callbackRule().install(CallbackTarget.of(bridge.url(), TOKEN));
+
+        asBeth("PATCH", "/api/now/table/incident/" + sysId, "{\"comments\":\"Customer says it works again\"}");
+        asBeth("PATCH", "/api/now/table/incident/" + sysId, "{\"comments\":\"And again\"}");
+
+        List<CallbackReceiver.Received> callbacks = awaitCallbacks(2);
+        for (CallbackReceiver.Received callback : callbacks) {
+            String id = callback.header(CallbackPost.ID_HEADER);
+            String timestamp = callback.header(CallbackPost.TIMESTAMP_HEADER);
+            assertThat(id).matches("msg_[0-9a-f]{32}");
+            assertThat(Long.parseLong(timestamp)).isCloseTo(java.time.Instant.now().getEpochSecond(),
+                    org.assertj.core.data.Offset.offset(60L));
+            assertThat(callback.header(CallbackPost.SIGNATURE_HEADER))
+                    .isEqualTo("v1," + java.util.Base64.getEncoder().encodeToString(hmacSha256(
+                            java.util.Base64.getDecoder().decode(TOKEN.substring("whsec_".length())),
+                            id + "." + timestamp + "." + callback.body())));
+        }
+        assertThat(callbacks.get(0).header(CallbackPost.ID_HEADER)).isNotEqualTo(callbacks.get(1).header(CallbackPost.ID_HEADER));
+    }
+
+    @Test
+    void theEarlierScriptSentTheSecretAsABearerTokenAndNoSignature() {
+        String sysId = bridgeIncident();
+        emulator.callbackRule().install(CallbackTarget.of(bridge.url(), TOKEN).bearerOnlyScript());
 
         asBeth("PATCH", "/api/now/table/incident/" + sysId, "{\"comments\":\"Customer says it works again\"}");
 
         CallbackReceiver.Received callback = awaitCallbacks(1).get(0);
-        assertThat(callback.header(CallbackPost.SIGNATURE_HEADER))
-                .isEqualTo("sha256=" + hmacSha256Hex("hmac-secret-0123", callback.body()));
         assertThat(callback.header("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(callback.header(CallbackPost.SIGNATURE_HEADER)).isNull();
     }
 
     @Test
@@ -291,11 +315,11 @@ class ServiceNowEmulatorCallbackRuleTest extends EmulatorTestBase {
         return names;
     }
 
-    private static String hmacSha256Hex(String secret, String body) {
+    private static byte[] hmacSha256(byte[] key, String content) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
