@@ -21,7 +21,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
@@ -50,10 +49,6 @@ public class SecurityConfiguration {
         LoginOutcomes outcomes = new LoginOutcomes(throttle);
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
-        // Only a browser that is sent to the login page comes back to where it was; API calls are never saved in a session.
-        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
-        requestCache.setRequestMatcher(request -> !request.getRequestURI().startsWith("/api/")
-                && !request.getRequestURI().startsWith("/actuator/jolokia") && !hasBasicCredentials(request));
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/webhooks/**", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
@@ -74,7 +69,6 @@ public class SecurityConfiguration {
                 }))
                 .httpBasic(basic -> basic.authenticationEntryPoint(outcomes.basicEntryPoint()))
                 .formLogin(form -> form.failureHandler(outcomes.formFailure()).successHandler(outcomes.formSuccess()))
-                .requestCache(cache -> cache.requestCache(requestCache))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 // Webhooks prove themselves with signatures; programs with Basic credentials. Browser sessions need the token.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
