@@ -109,6 +109,18 @@
     showProblem(state.error);
   }
 
+  // Shows the error's line in the editor, with the cursor at its column.
+  function jumpTo(error) {
+    if (!error || !error.line) return;
+    const code = $('code');
+    const lines = code.value.split('\n');
+    const offset = lines.slice(0, error.line - 1).reduce((sum, l) => sum + l.length + 1, 0) + Math.max(0, (error.column || 1) - 1);
+    code.focus();
+    code.setSelectionRange(offset, offset);
+    code.scrollTop = Math.max(0, (error.line - 5) * 18);
+    renderGutter(error);
+  }
+
   function firstError(data) {
     if (data && data.errors && data.errors.length) return data.errors[0];
     return { message: data && data.error ? data.error : 'the check failed' };
@@ -296,6 +308,7 @@
     $('save').addEventListener('click', save);
     $('preview').addEventListener('click', preview);
     $('compare').addEventListener('click', compare);
+    $('problem').addEventListener('click', () => jumpTo(state.error));
     $('preview-kind').addEventListener('change', () => { $('preview-payload').hidden = $('preview-kind').value !== 'payload'; });
     await loadFiles();
     if (state.files.length) await open(state.files[0].name);

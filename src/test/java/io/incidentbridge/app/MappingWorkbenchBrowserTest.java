@@ -74,7 +74,8 @@ class MappingWorkbenchBrowserTest extends BridgeApplicationTest {
             browser.findElement(By.name("username")).sendKeys(ADMIN_USER);
             browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
             browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
-            wait.until(d -> d.getCurrentUrl().endsWith("/mappings") && !d.findElements(By.cssSelector("#files tbody tr")).isEmpty());
+            wait.until(d -> d.getCurrentUrl().contains("/mappings") && d.findElements(By.name("password")).isEmpty()
+                    && !d.findElements(By.cssSelector("#files tbody tr")).isEmpty());
             assertThat(browser.findElements(By.cssSelector("#files tbody tr"))).hasSize(6);
             browser.findElement(By.cssSelector("#files tbody tr[data-name='" + TEMPLATE + "']")).click();
             wait.until(d -> code(d).contains(NAME_LINE));
@@ -83,7 +84,9 @@ class MappingWorkbenchBrowserTest extends BridgeApplicationTest {
 
             type(browser, original.replace(NAME_LINE, "\"short_description\": .name +,"));
             wait.until(d -> d.findElement(By.id("problem")).getText().startsWith("Line " + line));
-            assertThat(browser.findElement(By.cssSelector("#gutter .ln.error")).getText()).isEqualTo(String.valueOf(line));
+            assertThat(browser.findElement(By.cssSelector("#gutter .ln.error")).getAttribute("textContent")).isEqualTo(String.valueOf(line));
+            browser.findElement(By.id("problem")).click();
+            wait.until(d -> d.findElement(By.cssSelector("#gutter .ln.error")).isDisplayed());
             shoot(browser, "mapping-workbench-error.png");
 
             type(browser, original.replace(NAME_LINE, PREFIXED_LINE));
