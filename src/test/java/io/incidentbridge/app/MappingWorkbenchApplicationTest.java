@@ -62,6 +62,14 @@ class MappingWorkbenchApplicationTest extends BridgeApplicationTest {
                 json.writeValueAsString(Map.of("content", "{}"))).statusCode()).isEqualTo(403);
         assertThat(client().call("POST", "/api/mappings/" + TEMPLATE + "/versions/1/restore", VIEWER_USER, VIEWER_PASSWORD)
                 .statusCode()).isEqualTo(403);
+        assertThat(client().call("GET", "/mappings", null, null).statusCode()).isIn(302, 401);
+        HttpResponse<String> page = client().call("GET", "/mappings", VIEWER_USER, VIEWER_PASSWORD);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Mapping workbench").contains("/mappings/workbench.js");
+        assertThat(json.readTree(client().call("GET", "/mappings/session", VIEWER_USER, VIEWER_PASSWORD).body()).path("can_edit")
+                .asBoolean()).isFalse();
+        assertThat(json.readTree(client().call("GET", "/mappings/session", ADMIN_USER, ADMIN_PASSWORD).body()).path("can_edit")
+                .asBoolean()).isTrue();
         assertThat(client().call("GET", "/api/openapi.json", VIEWER_USER, VIEWER_PASSWORD).body())
                 .contains("/mappings/{name}/versions/{version}/restore").contains("/mappings/{name}/versions");
     }
