@@ -2,6 +2,7 @@ package io.incidentbridge.errors;
 
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.incidentio.WebhookRejected;
+import io.incidentbridge.mapping.MappingVersions;
 import io.incidentbridge.ops.NotFound;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code sync-error-policy}: transient failures are redelivered in memory with exponential backoff and
  *       jitter, then wait durably in the inbox; 429s wait in the inbox for Retry-After; everything else is a dead letter.</li>
  *   <li>{@code admin-api-policy}: 404 for what does not exist, 400 for a bad request, 409 when busy, 500 otherwise,
- *       each with {"error": reason}.</li>
+ *       each with {"error": reason}; a mapping that does not hold adds its errors (file, line, column), a save over a
+ *       mapping version no longer in force (409) the version in force now.</li>
  *   <li>{@code poll-error-policy}: a failed poll is logged and the next poll tries again.</li>
  * </ul>
  */
@@ -55,6 +57,10 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
                     .bean("inboxOutcomes", "deadLetter").end();
 
         routeConfiguration(ADMIN)
+                .onException(MappingVersions.Invalid.class).handled(true)
+                    .bean("adminAnswers", "invalidMapping").end()
+                .onException(MappingVersions.Stale.class).handled(true)
+                    .bean("adminAnswers", "staleMapping").end()
                 .onException(NotFound.class).handled(true)
                     .bean("adminAnswers", "notFound").end()
                 .onException(com.fasterxml.jackson.core.JacksonException.class).handled(true)

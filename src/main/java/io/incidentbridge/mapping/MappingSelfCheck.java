@@ -38,7 +38,8 @@ final class MappingSelfCheck {
 
     private static void require(MappingTemplate template, boolean condition, String rule) {
         if (!condition) {
-            throw new MappingFailure(template.source() + ": " + rule);
+            throw new MappingFailure(template.source() + ": " + rule, null,
+                    java.nio.file.Path.of(template.source()).getFileName().toString(), null, null);
         }
     }
 

@@ -1,6 +1,12 @@
 package io.incidentbridge.ops;
 
 import io.incidentbridge.errors.JsonErrors;
+import io.incidentbridge.mapping.MappingFailure;
+import io.incidentbridge.mapping.MappingVersions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +32,33 @@ public class AdminAnswers {
 
     public void conflict(Exchange exchange) {
         answer(exchange, 409, caught(exchange).getMessage());
+    }
+
+    /** A mapping that does not hold: 400 with the first reason and every error at its file, line and column. */
+    public void invalidMapping(Exchange exchange) {
+        MappingVersions.Invalid invalid = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, MappingVersions.Invalid.class);
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (MappingFailure failure : invalid.errors()) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("file", failure.file());
+            error.put("line", failure.line());
+            error.put("column", failure.column());
+            error.put("message", failure.getMessage());
+            errors.add(error);
+        }
+        answer(exchange, 400, invalid.getMessage());
+        Map<String, Object> body = new LinkedHashMap<>(exchange.getMessage().getBody(Map.class));
+        body.put("errors", errors);
+        exchange.getMessage().setBody(body);
+    }
+
+    /** A save from a version no longer in force: 409 with the version in force now, so the caller sees what changed. */
+    public void staleMapping(Exchange exchange) {
+        MappingVersions.Stale stale = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, MappingVersions.Stale.class);
+        answer(exchange, 409, stale.getMessage());
+        Map<String, Object> body = new LinkedHashMap<>(exchange.getMessage().getBody(Map.class));
+        body.put("current", MappingWorkbench.full(stale.current()));
+        exchange.getMessage().setBody(body);
     }
 
     public void failed(Exchange exchange) {

@@ -21,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
@@ -67,6 +68,7 @@ public class SecurityConfiguration {
                         return filter;
                     }
                 }))
+                .addFilterAfter(new AuthenticatedUser(), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(outcomes.basicEntryPoint()))
                 .formLogin(form -> form.failureHandler(outcomes.formFailure()).successHandler(outcomes.formSuccess()))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
