@@ -1,7 +1,7 @@
 package io.incidentbridge.backsync;
 
 import io.incidentbridge.config.BridgeProperties;
-import io.incidentbridge.incidentio.WebhookRejected;
+import io.incidentbridge.webhooks.WebhookRejected;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

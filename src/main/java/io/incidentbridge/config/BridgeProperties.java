@@ -46,11 +46,30 @@ public record BridgeProperties(
             @DefaultValue("30s") Duration requestTimeout,
             @DefaultValue("incident") @NotBlank String incidentTable,
             @DefaultValue("incident.io") @NotBlank String correlationDisplay,
-            @DefaultValue("task") @NotBlank String followUpTable) {
+            @DefaultValue("task") @NotBlank String followUpTable,
+            @DefaultValue("oauth") @NotNull Auth auth) {
+
+        /** How the bridge signs in: an OAuth application (recommended) or HTTP Basic with the same user. */
+        public enum Auth { OAUTH, BASIC }
 
         @AssertTrue(message = "set SERVICENOW_INSTANCE_URL (e.g. https://acme.service-now.com) or SERVICENOW_SUBDOMAIN (e.g. acme)")
         public boolean isInstanceConfigured() {
             return !baseUrl().isEmpty();
+        }
+
+        /**
+         * HTTP Basic puts the password on every request, so it is never sent in the clear: plain http:// only to a
+         * loopback address (the emulators, a local tunnel).
+         */
+        @AssertTrue(message = "SERVICENOW_AUTH=basic sends the password on every request: SERVICENOW_INSTANCE_URL must be "
+                + "https:// (plain http:// only to a loopback address)")
+        public boolean isBasicOverHttps() {
+            return auth != Auth.BASIC || !baseUrl().startsWith("http://") || loopback(baseUrl());
+        }
+
+        private static boolean loopback(String url) {
+            String host = java.net.URI.create(url).getHost();
+            return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
         }
 
         /** The instance base URL: the explicit one, else {@code https://<subdomain>.service-now.com}. */

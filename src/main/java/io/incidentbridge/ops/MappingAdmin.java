@@ -8,7 +8,7 @@ import io.incidentbridge.mapping.MappingFailure;
 import io.incidentbridge.mapping.MappingTemplates;
 import io.incidentbridge.servicenow.ServiceNowRecord;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
-import io.incidentbridge.sync.IncidentSnapshot;
+import io.incidentbridge.model.IncidentSnapshot;
 import io.incidentbridge.sync.RecordLink;
 import io.incidentbridge.sync.RecordLinkRepository;
 import java.time.OffsetDateTime;
