@@ -13,7 +13,10 @@ import java.util.List;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * After a sync, Camel's endpoint registry (as Jolokia and Hawtio see it) has one http endpoint for the ServiceNow
@@ -21,12 +24,17 @@ import org.junit.jupiter.api.Test;
  */
 class OutboundEndpointsApplicationTest extends BridgeApplicationTest {
     private final ObjectMapper json = new ObjectMapper();
+    @Autowired
+    CamelContext camel;
 
     @Test
     void jolokiaListsOneHttpEndpointPerSystemWithoutSecrets() throws Exception {
         warmUp();
+        NotifyBuilder oneCallEach = new NotifyBuilder(camel).fromRoute("servicenow-table-api-call").whenCompleted(1)
+                .and().fromRoute("incident-io-api-call").whenCompleted(1).create();
         String id = newIncident("Seen by Camel").path("id").asText();
         webhooks().send(event("public_incident.incident_created_v2", id));
+        assertThat(oneCallEach.matches(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         awaitServiceNowIncident(id, java.util.Map.of("short_description", "Seen by Camel"));
 
         HttpResponse<String> search = new AdminClient(port).call("GET",
