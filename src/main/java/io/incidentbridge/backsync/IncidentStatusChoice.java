@@ -1,6 +1,7 @@
 package io.incidentbridge.backsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentbridge.errors.FailureKind;
 import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.mapping.MappingTemplates;
@@ -70,7 +71,7 @@ public class IncidentStatusChoice {
         return switch (category) {
             case "learning" -> Optional.of(postIncidentStatus(incident, severity, statuses, postIncident));
             case "paused" -> first(statuses, "paused");
-            default -> Optional.of(first(statuses, category).orElseThrow(() -> new PermanentFailure("mapping",
+            default -> Optional.of(first(statuses, category).orElseThrow(() -> new PermanentFailure(FailureKind.MAPPING,
                     "incident.io has no status of category " + category + " (back_state in values.yaml)")));
         };
     }
@@ -86,18 +87,18 @@ public class IncidentStatusChoice {
         }
         return stream(statuses).filter(s -> named.equals(s.path("name").asText()))
                 .filter(s -> "learning".equals(s.path("category").asText())).findFirst()
-                .orElseThrow(() -> new PermanentFailure("mapping", POST_INCIDENT_STATUSES + " in values.yaml names '" + named
+                .orElseThrow(() -> new PermanentFailure(FailureKind.MAPPING, POST_INCIDENT_STATUSES + " in values.yaml names '" + named
                         + "' for severity '" + severity + "', which is not a post-incident status in incident.io"));
     }
 
     private static JsonNode closedInstead(JsonNode incident, JsonNode statuses) {
         JsonNode current = incident.path("incident_status");
         if (!RESOLVABLE.contains(current.path("category").asText())) {
-            throw new PermanentFailure("transition-refused", incident.path("reference").asText() + " has no post-incident"
+            throw new PermanentFailure(FailureKind.TRANSITION_REFUSED, incident.path("reference").asText() + " has no post-incident"
                     + " flow to resolve into, and incident.io closes only triage or active incidents through the API; it is "
                     + current.path("category").asText() + " '" + current.path("name").asText() + "'");
         }
-        return first(statuses, "closed").orElseThrow(() -> new PermanentFailure("mapping",
+        return first(statuses, "closed").orElseThrow(() -> new PermanentFailure(FailureKind.MAPPING,
                 "incident.io has no post-incident and no closed status to resolve " + incident.path("reference").asText() + " into"));
     }
 

@@ -2,8 +2,8 @@ package io.incidentbridge.backsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidentbridge.incidentio.WebhookJson;
-import io.incidentbridge.incidentio.WebhookRejected;
+import io.incidentbridge.webhooks.WebhookJson;
+import io.incidentbridge.webhooks.WebhookRejected;
 import io.incidentbridge.inbox.InboundEvent;
 import io.incidentbridge.sync.RecordLinkRepository;
 import java.util.List;

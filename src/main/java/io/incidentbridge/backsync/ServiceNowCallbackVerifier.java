@@ -4,7 +4,7 @@ import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.config.BridgeProperties.CallbackAuth;
 import io.incidentbridge.config.Secret;
 import io.incidentbridge.incidentio.StandardWebhookVerifier;
-import io.incidentbridge.incidentio.WebhookRejected;
+import io.incidentbridge.webhooks.WebhookRejected;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;

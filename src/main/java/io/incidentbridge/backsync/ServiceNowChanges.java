@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.errors.FailureKind;
 import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.inbox.ClaimedIncident;
@@ -16,7 +17,7 @@ import io.incidentbridge.mapping.SummaryNotesSection;
 import io.incidentbridge.servicenow.ServiceNowRecord;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
 import io.incidentbridge.sync.FieldSettlement;
-import io.incidentbridge.sync.IncidentSnapshot;
+import io.incidentbridge.model.IncidentSnapshot;
 import io.incidentbridge.sync.OwnedField;
 import io.incidentbridge.sync.RecordLink;
 import io.incidentbridge.sync.RecordLinkRepository;
@@ -157,7 +158,7 @@ public class ServiceNowChanges {
         try {
             updated = incidentIo.editIncident(link.incidentId(), fields, notify);
         } catch (PermanentFailure refused) {
-            throw new PermanentFailure("transition-refused", "incident.io refused the change from ServiceNow " + link.number()
+            throw new PermanentFailure(FailureKind.TRANSITION_REFUSED, "incident.io refused the change from ServiceNow " + link.number()
                     + " to " + link.sourceReference() + " " + fieldNames(fields) + ": " + refused.getMessage(), refused);
         }
         LOG.info("incident.io {} changed from ServiceNow {}: {}", link.sourceReference(), link.number(), fieldNames(fields));
@@ -257,7 +258,7 @@ public class ServiceNowChanges {
                 return severity.path("id").asText();
             }
         }
-        throw new PermanentFailure("mapping", "incident.io has no severity named " + name
+        throw new PermanentFailure(FailureKind.MAPPING, "incident.io has no severity named " + name
                 + " (the severity servicenow-to-incident.jslt gives, through back_severity in values.yaml)");
     }
 

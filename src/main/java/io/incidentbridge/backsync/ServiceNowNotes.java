@@ -26,7 +26,7 @@ public class ServiceNowNotes {
 
     private final ObjectMapper json;
     private final BridgeProperties.BackSync settings;
-    private volatile NotesTarget target;
+    private final NotesTarget target;
 
     public ServiceNowNotes(ObjectMapper json, BridgeProperties properties) {
         this.json = json;
@@ -34,17 +34,9 @@ public class ServiceNowNotes {
         this.target = settings.notesTarget();
     }
 
-    /** Where notes go now: bridge.back-sync.notes-target, unless {@link #useTarget} changed it since. */
+    /** Where notes go: bridge.back-sync.notes-target. */
     public NotesTarget target() {
         return target;
-    }
-
-    /**
-     * Sends the next notes to {@code target} in this running bridge, without a restart (read with each change from
-     * ServiceNow). The application tests switch it in their shared context and set it back after.
-     */
-    public void useTarget(NotesTarget target) {
-        this.target = target;
     }
 
     /**

@@ -129,7 +129,7 @@ public class CmdbImport {
         try {
             patience.run(() -> incidentIo.deleteCatalogEntry(entryId));
         } catch (PermanentFailure gone) {
-            if (!"http-404".equals(gone.kind())) {
+            if (!gone.notFound()) {
                 throw gone;
             }
             LOG.debug("Catalog entry {} was already gone", entryId);

@@ -48,7 +48,11 @@ public record BridgeProperties(
             @DefaultValue("incident") @NotBlank String incidentTable,
             @DefaultValue("incident.io") @NotBlank String correlationDisplay,
             @DefaultValue("task") @NotBlank String followUpTable,
-            @DefaultValue("false") boolean allowInsecureHttp) {
+            @DefaultValue("false") boolean allowInsecureHttp,
+            @DefaultValue("oauth") @NotNull Auth auth) {
+
+        /** How the bridge signs in: an OAuth application (recommended) or HTTP Basic with the same user. */
+        public enum Auth { OAUTH, BASIC }
 
         @AssertTrue(message = "set SERVICENOW_INSTANCE_URL (e.g. https://acme.service-now.com) or SERVICENOW_SUBDOMAIN (e.g. acme)")
         public boolean isInstanceConfigured() {
@@ -56,8 +60,8 @@ public record BridgeProperties(
         }
 
         @AssertTrue(message = "SERVICENOW_INSTANCE_URL is plain http:// to a host that is not loopback: the bridge's "
-                + "credentials would cross the network in clear text. Use https://, or set "
-                + "bridge.servicenow.allow-insecure-http: true on purpose")
+                + "credentials (the OAuth password grant, or the Basic password on every request) would cross the "
+                + "network in clear text. Use https://, or set bridge.servicenow.allow-insecure-http: true on purpose")
         public boolean isTransportSecure() {
             return PlainHttpGuard.permits(baseUrl(), allowInsecureHttp);
         }

@@ -1,9 +1,8 @@
 package io.incidentbridge.errors;
 
 import io.incidentbridge.config.BridgeProperties;
-import io.incidentbridge.incidentio.WebhookRejected;
 import io.incidentbridge.mapping.MappingVersions;
-import io.incidentbridge.ops.NotFound;
+import io.incidentbridge.webhooks.WebhookRejected;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
@@ -19,6 +18,8 @@ import org.springframework.stereotype.Component;
  *       each with {"error": reason}; a mapping that does not hold adds its errors (file, line, column), a save over a
  *       mapping version no longer in force (409) the version in force now.</li>
  *   <li>{@code poll-error-policy}: a failed poll is logged and the next poll tries again.</li>
+ *   <li>{@code outbound-call-policy}: a call to ServiceNow or incident.io is tried once; its typed failure goes back
+ *       to the caller, whose own policy decides (the sync's redelivery, the poll's next run, the admin answer).</li>
  * </ul>
  */
 @Component
@@ -27,6 +28,7 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
     public static final String SYNC = "sync-error-policy";
     public static final String POLL = "poll-error-policy";
     public static final String ADMIN = "admin-api-policy";
+    public static final String OUTBOUND = "outbound-call-policy";
 
     private final BridgeProperties.Retry retry;
 
@@ -71,6 +73,11 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
                     .bean("adminAnswers", "conflict").end()
                 .onException(Exception.class).handled(true)
                     .bean("adminAnswers", "failed").end();
+
+        routeConfiguration(OUTBOUND)
+                .onException(Exception.class).handled(false).maximumRedeliveries(0)
+                    // Not logged here: the caller's policy decides what the failure means, and logs it once.
+                    .logExhausted(false).logRetryAttempted(false).end();
 
         routeConfiguration(POLL)
                 .onException(Exception.class).handled(true)

@@ -1,7 +1,7 @@
 package io.incidentbridge.errors;
 
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,15 +23,32 @@ public final class HttpFailureClassifier {
         if (status == 429) {
             return new RateLimitedFailure(message, retryAfterHeader.map(h -> parseRetryAfter(h, clock)).orElse(DEFAULT_RETRY_AFTER));
         }
-        if (status >= 500 || status == 408 || status == 401) {
+        if (status == 401) {
+            return TransientFailure.unauthorised(message);
+        }
+        if (status >= 500 || status == 408) {
             return new TransientFailure(message);
         }
-        return new PermanentFailure("http-" + status, message);
+        return PermanentFailure.refused(status, message);
     }
 
     public static TransientFailure fromIo(String system, String call, IOException error) {
-        String what = error instanceof HttpTimeoutException ? "timed out" : "failed: " + error.getClass().getSimpleName();
+        String what = error instanceof InterruptedIOException ? "timed out" : "failed: " + error.getClass().getSimpleName();
         return new TransientFailure(system + " call " + call + " " + what, error);
+    }
+
+    /**
+     * What a call through an http endpoint failed with, as a failure type: the failure itself if it is one
+     * already, a transient failure for an I/O error (timeouts, refused or reset connections) or anything else.
+     */
+    public static SyncFailure fromCall(String system, String call, Throwable error) {
+        if (error instanceof SyncFailure failure) {
+            return failure;
+        }
+        if (error instanceof IOException io) {
+            return fromIo(system, call, io);
+        }
+        return new TransientFailure(system + " call " + call + " failed: " + error.getClass().getSimpleName(), error);
     }
 
     /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */

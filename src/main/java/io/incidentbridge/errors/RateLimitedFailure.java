@@ -16,7 +16,7 @@ public final class RateLimitedFailure extends SyncFailure {
     }
 
     @Override
-    public String kind() {
-        return "rate-limited";
+    public FailureKind kind() {
+        return FailureKind.RATE_LIMITED;
     }
 }

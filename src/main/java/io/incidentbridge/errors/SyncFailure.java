@@ -11,6 +11,10 @@ public abstract sealed class SyncFailure extends RuntimeException
         super(message, cause);
     }
 
+    public abstract FailureKind kind();
+
     /** A short, stable word for metrics and the dead-letter table. */
-    public abstract String kind();
+    public String label() {
+        return kind().label();
+    }
 }

@@ -3,6 +3,7 @@ package io.incidentbridge.inbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.errors.FailureKind;
 import io.incidentbridge.errors.PermanentFailure;
 import java.io.IOException;
 
@@ -16,7 +17,7 @@ public final class EventJson {
         try {
             return json.readTree(event.payload());
         } catch (IOException e) {
-            throw new PermanentFailure("bad-event", "stored event " + event.id() + " is not JSON", e);
+            throw new PermanentFailure(FailureKind.BAD_EVENT, "stored event " + event.id() + " is not JSON", e);
         }
     }
 

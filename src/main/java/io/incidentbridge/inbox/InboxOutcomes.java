@@ -1,7 +1,6 @@
 package io.incidentbridge.inbox;
 
 import io.incidentbridge.errors.RetryBackoff;
-import io.incidentbridge.ops.BridgeMetrics;
 import io.incidentbridge.errors.SyncFailure;
 import io.incidentbridge.errors.TransientFailure;
 import java.time.Clock;
@@ -81,7 +80,7 @@ public class InboxOutcomes {
     public void deadLetter(Exchange exchange) {
         ClaimedIncident claim = exchange.getVariable(CLAIM, ClaimedIncident.class);
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String kind = error instanceof SyncFailure failure && !(failure instanceof TransientFailure) ? failure.kind() : "unexpected";
+        String kind = error instanceof SyncFailure failure && !(failure instanceof TransientFailure) ? failure.label() : "unexpected";
         deadLetter(claim, kind, error.getClass().getSimpleName() + ": " + error.getMessage());
     }
 

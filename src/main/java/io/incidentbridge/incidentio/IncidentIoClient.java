@@ -4,32 +4,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.errors.HttpFailureClassifier;
 import io.incidentbridge.errors.TransientFailure;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
-/** The parts of incident.io's public API the bridge calls, with bearer auth and the shared failure types. */
+/**
+ * The parts of incident.io's public API the bridge calls, as typed calls. Each goes through the route
+ * {@code direct:incident-io-api} (authorise, scrub headers, the API's http endpoint, classify the answer), so it
+ * shows in Camel's registry; failures arrive as the shared failure types.
+ */
 @Component
 public class IncidentIoClient {
-    private final BridgeProperties.IncidentIo settings;
-    private final HttpClient http;
+    private final ProducerTemplate camel;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    public IncidentIoClient(BridgeProperties properties, HttpClient http, ObjectMapper json, Clock clock) {
-        this.settings = properties.incidentio();
-        this.http = http;
+    public IncidentIoClient(ProducerTemplate camel, ObjectMapper json) {
+        this.camel = camel;
         this.json = json;
-        this.clock = clock;
     }
 
     public JsonNode incident(String id) {
@@ -153,27 +148,23 @@ public class IncidentIoClient {
     }
 
     private JsonNode call(String method, String pathAndQuery, JsonNode body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(trimSlash(settings.apiUrl()) + pathAndQuery))
-                .timeout(settings.requestTimeout())
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + settings.apiKey().reveal())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw HttpFailureClassifier.fromIo("incident.io", method + " " + pathOnly(pathAndQuery), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailure("interrupted during incident.io " + method, e);
+        int q = pathAndQuery.indexOf('?');
+        String call = method + " " + pathOnly(pathAndQuery);
+        Exchange answer = camel.send(IncidentIoAnswers.ROUTE, exchange -> {
+            exchange.setProperty(IncidentIoAnswers.CALL, call);
+            exchange.getIn().setHeader(Exchange.HTTP_METHOD, method);
+            exchange.getIn().setHeader(Exchange.HTTP_PATH, q < 0 ? pathAndQuery : pathAndQuery.substring(0, q));
+            if (q >= 0) {
+                exchange.getIn().setHeader(Exchange.HTTP_QUERY, pathAndQuery.substring(q + 1));
+            }
+            exchange.getIn().setHeader("Accept", "application/json");
+            exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            exchange.getIn().setBody(body == null ? null : body.toString());
+        });
+        if (answer.getException() != null) {
+            throw HttpFailureClassifier.fromCall("incident.io", call, answer.getException());
         }
-        if (response.statusCode() >= 200 && response.statusCode() < 300) {
-            return read(response.body());
-        }
-        throw HttpFailureClassifier.fromStatus("incident.io", method + " " + pathOnly(pathAndQuery), response.statusCode(),
-                errorReason(response.body()), retryAfter(response), clock);
+        return read(answer.getMessage().getBody(String.class));
     }
 
     private JsonNode read(String body) {
@@ -184,36 +175,9 @@ public class IncidentIoClient {
         }
     }
 
-    /** incident.io says when to come back in the 429 body (rate_limit.retry_after, an HTTP date); a header wins if sent. */
-    private java.util.Optional<String> retryAfter(HttpResponse<String> response) {
-        java.util.Optional<String> header = response.headers().firstValue("Retry-After");
-        if (header.isPresent() || response.statusCode() != 429) {
-            return header;
-        }
-        try {
-            String date = json.readTree(response.body()).path("rate_limit").path("retry_after").asText("");
-            return date.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(date);
-        } catch (IOException | RuntimeException notJson) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private String errorReason(String body) {
-        try {
-            JsonNode errors = json.readTree(body).path("errors");
-            return errors.isArray() && errors.size() > 0 ? errors.get(0).path("message").asText("") : "";
-        } catch (IOException | RuntimeException notJson) {
-            return "";
-        }
-    }
-
     private static String pathOnly(String pathAndQuery) {
         int q = pathAndQuery.indexOf('?');
         return q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-    }
-
-    private static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static String encode(String value) {

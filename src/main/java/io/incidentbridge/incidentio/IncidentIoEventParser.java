@@ -1,5 +1,7 @@
 package io.incidentbridge.incidentio;
 
+import io.incidentbridge.webhooks.WebhookRejected;
+import io.incidentbridge.webhooks.WebhookJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.inbox.InboundEvent;

@@ -1,5 +1,6 @@
 package io.incidentbridge.incidentio;
 
+import io.incidentbridge.webhooks.WebhookRejected;
 import io.incidentbridge.inbox.InboundEvent;
 import java.util.Optional;
 import org.apache.camel.Body;

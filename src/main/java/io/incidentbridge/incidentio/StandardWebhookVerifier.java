@@ -1,5 +1,6 @@
 package io.incidentbridge.incidentio;
 
+import io.incidentbridge.webhooks.WebhookRejected;
 import io.incidentbridge.config.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -3,9 +3,10 @@ package io.incidentbridge.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.errors.FailureKind;
 import io.incidentbridge.errors.PermanentFailure;
-import io.incidentbridge.sync.IncidentSnapshot;
-import io.incidentbridge.sync.MappedIncident;
+import io.incidentbridge.model.IncidentSnapshot;
+import io.incidentbridge.model.MappedIncident;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +34,10 @@ public class IncidentMapper {
         try {
             fields = template.apply(withoutNotesSection(snapshot.incident()));
         } catch (MappingFailure e) {
-            throw new PermanentFailure("mapping", e.getMessage(), e);
+            throw new PermanentFailure(FailureKind.MAPPING, e.getMessage(), e);
         }
         if (!snapshot.id().equals(fields.get("correlation_id")) || !correlationDisplay.equals(fields.get("correlation_display"))) {
-            throw new PermanentFailure("mapping", template.source()
+            throw new PermanentFailure(FailureKind.MAPPING, template.source()
                     + ": the template must set correlation_id to the incident id and correlation_display to '" + correlationDisplay + "'");
         }
         return new MappedIncident(snapshot, fields);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.errors.FailureKind;
 import io.incidentbridge.errors.PermanentFailure;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public class ServiceNowChangeMapper {
         try {
             return IncidentSide.of(template, template.applyTree(document));
         } catch (MappingFailure e) {
-            throw new PermanentFailure("mapping", e.getMessage(), e);
+            throw new PermanentFailure(FailureKind.MAPPING, e.getMessage(), e);
         }
     }
 
@@ -55,7 +56,7 @@ public class ServiceNowChangeMapper {
         try {
             return Optional.ofNullable(template.apply(document("task", values)).get("status"));
         } catch (MappingFailure e) {
-            throw new PermanentFailure("mapping", e.getMessage(), e);
+            throw new PermanentFailure(FailureKind.MAPPING, e.getMessage(), e);
         }
     }
 

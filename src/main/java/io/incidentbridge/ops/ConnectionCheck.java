@@ -65,14 +65,9 @@ public class ConnectionCheck {
 
     private Report checks() {
         List<Check> checks = new ArrayList<>();
-        try {
-            oauth.accessToken();
-            checks.add(Check.ok("oauth-login", "logged in to " + settings.baseUrl() + " as " + settings.username()));
-        } catch (TransientFailure e) {
-            if (!e.loginRefused()) {
-                throw e;
-            }
-            checks.add(loginRefused(e));
+        Check login = settings.auth() == BridgeProperties.ServiceNow.Auth.BASIC ? basicLogin() : oauthLogin();
+        checks.add(login);
+        if (!login.status().equals("ok")) {
             return report(checks);
         }
 
@@ -94,6 +89,33 @@ public class ConnectionCheck {
         checks.add(Check.unverified("task-create", "proven by the first follow-up the bridge writes; if that fails with 403, "
                 + "add a task create ACL (step 4, Create ACLs)"));
         return report(checks);
+    }
+
+    private Check oauthLogin() {
+        try {
+            oauth.accessToken();
+            return Check.ok("oauth-login", "logged in to " + settings.baseUrl() + " as " + settings.username());
+        } catch (TransientFailure e) {
+            if (!e.loginRefused()) {
+                throw e;
+            }
+            return loginRefused(e);
+        }
+    }
+
+    /** With Basic there is no login of its own: a read of the user's own record shows whether ServiceNow takes the password. */
+    private Check basicLogin() {
+        ServiceNowTableClient.Probe probe = serviceNow.probe("GET", "sys_user", "/api/now/table/sys_user?sysparm_query="
+                + URLEncoder.encode(EncodedQuery.eq("user_name", settings.username()).toString(), StandardCharsets.UTF_8)
+                + "&sysparm_fields=sys_id&sysparm_limit=1", null);
+        if (probe.status() == 401) {
+            return Check.missing("basic-login", "ServiceNow refused the Basic login of the web service user (SERVICENOW_USERNAME, "
+                    + "SERVICENOW_PASSWORD): is the password right, is the user active and not locked out, and not required "
+                    + "to reset its password?");
+        }
+        return probe.status() / 100 == 2 ? Check.ok("basic-login", "signed in to " + settings.baseUrl() + " as "
+                + settings.username() + " with HTTP Basic")
+                : new Check("basic-login", "error", "ServiceNow answered " + probe.status() + " to the Basic login: " + probe.reason());
     }
 
     private static Check loginRefused(TransientFailure e) {

@@ -1,5 +1,6 @@
 package io.incidentbridge.ops;
 
+import io.incidentbridge.errors.NotFound;
 import io.incidentbridge.inbox.DeadLetter;
 import io.incidentbridge.inbox.DeadLetterFilter;
 import io.incidentbridge.inbox.DeadLetterReplay;

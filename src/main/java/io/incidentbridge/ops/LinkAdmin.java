@@ -1,5 +1,6 @@
 package io.incidentbridge.ops;
 
+import io.incidentbridge.errors.NotFound;
 import java.util.List;
 import org.apache.camel.Header;
 import org.springframework.jdbc.core.JdbcTemplate;

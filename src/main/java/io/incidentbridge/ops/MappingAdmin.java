@@ -1,5 +1,6 @@
 package io.incidentbridge.ops;
 
+import io.incidentbridge.errors.NotFound;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.incidentio.IncidentIoClient;
@@ -12,7 +13,7 @@ import io.incidentbridge.config.BridgeProperties;
 import java.util.List;
 import java.util.TreeMap;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
-import io.incidentbridge.sync.IncidentSnapshot;
+import io.incidentbridge.model.IncidentSnapshot;
 import io.incidentbridge.sync.RecordLink;
 import io.incidentbridge.sync.RecordLinkRepository;
 import java.time.OffsetDateTime;

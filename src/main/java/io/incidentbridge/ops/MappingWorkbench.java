@@ -1,5 +1,6 @@
 package io.incidentbridge.ops;
 
+import io.incidentbridge.errors.NotFound;
 import io.incidentbridge.mapping.MappingFailure;
 import io.incidentbridge.mapping.MappingTemplates;
 import io.incidentbridge.mapping.MappingVersion;

@@ -1,5 +1,6 @@
 package io.incidentbridge.ops;
 
+import io.incidentbridge.errors.NotFound;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.errors.PermanentFailure;
@@ -47,7 +48,7 @@ public class SyncNow {
         try {
             incident = incidentIo.incident(incidentId);
         } catch (PermanentFailure e) {
-            throw "http-404".equals(e.kind()) ? new NotFound("incident.io has no incident " + incidentId) : e;
+            throw e.notFound() ? new NotFound("incident.io has no incident " + incidentId) : e;
         }
         String id = incident.path("id").asText();
         String deliveryId = "sync-now-" + UUID.randomUUID();

@@ -14,7 +14,7 @@ import io.incidentbridge.servicenow.ServiceNowRecord;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
 import io.incidentbridge.sync.FieldDiff;
 import io.incidentbridge.sync.FieldSettlement;
-import io.incidentbridge.sync.IncidentSnapshot;
+import io.incidentbridge.model.IncidentSnapshot;
 import io.incidentbridge.sync.RecordLink;
 import io.incidentbridge.sync.RecordLinkRepository;
 import io.incidentbridge.sync.SyncConditions;

@@ -7,11 +7,7 @@ import io.incidentbridge.errors.HttpFailureClassifier;
 import io.incidentbridge.errors.TransientFailure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,24 +26,26 @@ import org.springframework.stereotype.Component;
  * Owns the OAuth session with ServiceNow. Password grant first; refresh-token grant shortly before
  * the access token expires; password grant again when the refresh token is refused. One lock means
  * at most one token request is in flight however many routes want a token: the others wait and reuse it.
- * As a Camel processor it makes sure a usable token exists before a route starts writing.
+ * As a Camel processor it makes sure a usable token exists before a route starts writing. Token requests go
+ * through the route {@code direct:servicenow-token} to the instance's http endpoint; the client secret and the
+ * password travel in the form body only.
  */
 @Component("serviceNowOAuth")
 public class ServiceNowOAuthProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceNowOAuthProcessor.class);
 
     private final BridgeProperties.ServiceNow settings;
-    private final HttpClient http;
+    private final ProducerTemplate camel;
     private final ObjectMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
     private final ReentrantLock grantLock = new ReentrantLock();
     private volatile ServiceNowToken current;
 
-    public ServiceNowOAuthProcessor(BridgeProperties properties, HttpClient http, ObjectMapper json,
+    public ServiceNowOAuthProcessor(BridgeProperties properties, ProducerTemplate camel, ObjectMapper json,
                                     Clock clock, MeterRegistry meters) {
         this.settings = properties.servicenow();
-        this.http = http;
+        this.camel = camel;
         this.json = json;
         this.clock = clock;
         this.meters = meters;
@@ -54,14 +53,20 @@ public class ServiceNowOAuthProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        accessToken();
+        if (settings.auth() == BridgeProperties.ServiceNow.Auth.OAUTH) {
+            accessToken();
+        }
     }
 
     /** A token that stays valid for at least the configured skew. */
     public String accessToken() {
+        return token().accessToken();
+    }
+
+    ServiceNowToken token() {
         ServiceNowToken token = current;
         if (token != null && fresh(token)) {
-            return token.accessToken();
+            return token;
         }
         grantLock.lock();
         try {
@@ -70,7 +75,7 @@ public class ServiceNowOAuthProcessor implements Processor {
                 current = obtain(token);
                 token = current;
             }
-            return token.accessToken();
+            return token;
         } finally {
             grantLock.unlock();
         }
@@ -115,33 +120,29 @@ public class ServiceNowOAuthProcessor implements Processor {
         form.put("client_id", settings.clientId());
         form.put("client_secret", settings.clientSecret().reveal());
         form.putAll(grantFields);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/oauth_token.do"))
-                .timeout(settings.requestTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
-                .build();
         meters.counter("bridge.servicenow.token.requests", "grant", grantType).increment();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw HttpFailureClassifier.fromIo("ServiceNow", "POST /oauth_token.do", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailure("interrupted while asking ServiceNow for a token", e);
+        Exchange answer = camel.send(ServiceNowCalls.TOKEN_ROUTE, exchange -> {
+            exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
+            exchange.getIn().setHeader(Exchange.HTTP_PATH, "/oauth_token.do");
+            exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
+            exchange.getIn().setHeader("Accept", "application/json");
+            exchange.getIn().setBody(formBody(form));
+        });
+        if (answer.getException() != null) {
+            throw HttpFailureClassifier.fromCall("ServiceNow", "POST /oauth_token.do", answer.getException());
         }
-        if (response.statusCode() != 200) {
+        int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status != 200) {
             // ServiceNow says only "access_denied" for every cause; the instance's system log has the detail.
-            throw TransientFailure.loginRefused("ServiceNow refused the " + grantType + " grant (HTTP " + response.statusCode()
+            throw TransientFailure.loginRefused("ServiceNow refused the " + grantType + " grant (HTTP " + status
                     + "): check SERVICENOW_CLIENT_ID/SECRET, SERVICENOW_USERNAME/PASSWORD and that the user is not locked");
         }
-        return parse(response.body());
+        return parse(answer.getMessage().getBody(String.class));
     }
 
     private ServiceNowToken parse(String body) {
         try {
-            JsonNode node = json.readTree(body);
+            JsonNode node = json.readTree(body == null ? "" : body);
             long expiresIn = node.path("expires_in").asLong(0);
             if (!node.hasNonNull("access_token") || expiresIn <= 0) {
                 throw new TransientFailure("ServiceNow token answer lacks access_token or expires_in");

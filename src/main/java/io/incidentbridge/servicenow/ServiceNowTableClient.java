@@ -4,46 +4,41 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.errors.FailureKind;
 import io.incidentbridge.errors.HttpFailureClassifier;
 import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.errors.TransientFailure;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The ServiceNow Table API, authorised by {@link ServiceNowOAuthProcessor}. A 401 means the token was
- * revoked or expired early: drop it, get another, and replay the request once (the bound matters: a
- * second 401 is reported, not looped on).
+ * The ServiceNow Table API as typed calls. Each call goes through the route {@code direct:servicenow-table-api}
+ * (authorise, scrub headers, the instance's http endpoint, classify the answer), so Camel sees every request.
+ * A 401 means the token was revoked or expired early: the route drops it, and this replays the request once
+ * with another (the bound matters: a second 401 is reported, not looped on).
  */
 @Component
 public class ServiceNowTableClient {
     private final BridgeProperties.ServiceNow settings;
-    private final ServiceNowOAuthProcessor oauth;
-    private final HttpClient http;
+    private final ServiceNowAuthorisation auth;
+    private final ServiceNowCalls answers;
+    private final ProducerTemplate camel;
     private final ObjectMapper json;
-    private final Clock clock;
-    private final MeterRegistry meters;
 
-    public ServiceNowTableClient(BridgeProperties properties, ServiceNowOAuthProcessor oauth, HttpClient http,
-                                 ObjectMapper json, Clock clock, MeterRegistry meters) {
+    public ServiceNowTableClient(BridgeProperties properties, ServiceNowAuthorisation auth, ServiceNowCalls answers,
+                                ProducerTemplate camel, ObjectMapper json) {
         this.settings = properties.servicenow();
-        this.oauth = oauth;
-        this.http = http;
+        this.auth = auth;
+        this.answers = answers;
+        this.camel = camel;
         this.json = json;
-        this.clock = clock;
-        this.meters = meters;
     }
 
     /** The first record matching {@code query}, with only {@code fields} if any are named. */
@@ -72,7 +67,7 @@ public class ServiceNowTableClient {
             return Optional.of(record(table, call("GET", table, "/api/now/table/" + table + "/" + encode(sysId)
                     + "?sysparm_exclude_reference_link=true", null).path("result")));
         } catch (PermanentFailure e) {
-            if ("http-404".equals(e.kind())) {
+            if (e.notFound()) {
                 return Optional.empty();
             }
             throw e;
@@ -99,59 +94,59 @@ public class ServiceNowTableClient {
      * (X-Total-Count) and how many came back after them.
      */
     public Probe probe(String method, String table, String pathAndQuery, Map<String, String> body) {
-        HttpResponse<String> response = exchange(method, table, pathAndQuery, body);
-        int total = response.headers().firstValue("X-Total-Count").map(Integer::parseInt).orElse(-1);
+        Exchange answer = exchange(method, table, pathAndQuery, body, true);
+        int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String text = answer.getMessage().getBody(String.class);
+        int total = Optional.ofNullable(answer.getMessage().getHeader("X-Total-Count", String.class)).map(Integer::parseInt).orElse(-1);
         int returned = 0;
-        if (response.statusCode() / 100 == 2 && "GET".equals(method)) {
-            JsonNode result = parse(response.body(), method + " " + table).path("result");
+        if (status / 100 == 2 && "GET".equals(method)) {
+            JsonNode result = parse(text, method + " " + table).path("result");
             returned = result.isArray() ? result.size() : 1;
         }
-        return new Probe(response.statusCode(), total, returned, errorReason(response.body()));
+        return new Probe(status, total, returned, status / 100 == 2 ? "" : answers.errorReason(text));
     }
 
     public record Probe(int status, int total, int returned, String reason) {
     }
 
-    private HttpResponse<String> exchange(String method, String table, String pathAndQuery, Map<String, String> body) {
-        String token = oauth.accessToken();
-        HttpResponse<String> response = send(method, table, pathAndQuery, body, token);
-        if (response.statusCode() == 401) {
-            oauth.rejected(token);
-            response = send(method, table, pathAndQuery, body, oauth.accessToken());
-        }
-        return response;
-    }
-
     private JsonNode call(String method, String table, String pathAndQuery, Map<String, String> body) {
-        HttpResponse<String> response = exchange(method, table, pathAndQuery, body);
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return parse(response.body(), method + " " + table);
-        }
-        throw HttpFailureClassifier.fromStatus("ServiceNow", method + " " + table, status,
-                errorReason(response.body()), response.headers().firstValue("Retry-After"), clock);
+        return parse(exchange(method, table, pathAndQuery, body, false).getMessage().getBody(String.class), method + " " + table);
     }
 
-    private HttpResponse<String> send(String method, String table, String pathAndQuery, Map<String, String> body, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + pathAndQuery))
-                .timeout(settings.requestTimeout())
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token);
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(toJson(body)));
+    private Exchange exchange(String method, String table, String pathAndQuery, Map<String, String> body, boolean statusIsAnswer) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            meters.counter("bridge.servicenow.calls", "method", method, "table", table,
-                    "status", Integer.toString(response.statusCode())).increment();
-            return response;
-        } catch (IOException e) {
-            meters.counter("bridge.servicenow.calls", "method", method, "table", table, "status", "io-error").increment();
-            throw HttpFailureClassifier.fromIo("ServiceNow", method + " " + table, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailure("interrupted during ServiceNow " + method + " " + table, e);
+            return send(method, table, pathAndQuery, body, statusIsAnswer, false);
+        } catch (TransientFailure e) {
+            if (e.kind() != FailureKind.UNAUTHORISED || auth.basic()) {
+                throw e;
+            }
+            return send(method, table, pathAndQuery, body, statusIsAnswer, true);
         }
+    }
+
+    private Exchange send(String method, String table, String pathAndQuery, Map<String, String> body,
+                          boolean statusIsAnswer, boolean replay) {
+        int q = pathAndQuery.indexOf('?');
+        String call = method + " " + table;
+        Exchange answer = camel.send(ServiceNowCalls.TABLE_ROUTE, exchange -> {
+            exchange.setProperty(ServiceNowCalls.CALL, call);
+            exchange.setProperty(ServiceNowCalls.TABLE, table);
+            exchange.setProperty(ServiceNowCalls.METHOD, method);
+            exchange.setProperty(ServiceNowCalls.STATUS_IS_ANSWER, statusIsAnswer);
+            exchange.setProperty(ServiceNowCalls.REPLAY, replay);
+            exchange.getIn().setHeader(Exchange.HTTP_METHOD, method);
+            exchange.getIn().setHeader(Exchange.HTTP_PATH, q < 0 ? pathAndQuery : pathAndQuery.substring(0, q));
+            if (q >= 0) {
+                exchange.getIn().setHeader(Exchange.HTTP_QUERY, pathAndQuery.substring(q + 1));
+            }
+            exchange.getIn().setHeader("Accept", "application/json");
+            exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            exchange.getIn().setBody(body == null ? null : toJson(body));
+        });
+        if (answer.getException() != null) {
+            throw HttpFailureClassifier.fromCall("ServiceNow", call, answer.getException());
+        }
+        return answer;
     }
 
     private ServiceNowRecord record(String table, JsonNode node) {
@@ -176,22 +171,11 @@ public class ServiceNowTableClient {
         }
     }
 
-    private String errorReason(String body) {
-        try {
-            JsonNode error = json.readTree(body).path("error");
-            String message = error.path("message").asText("");
-            String detail = error.path("detail").isNull() ? "" : error.path("detail").asText("");
-            return detail.isEmpty() ? message : message + " (" + detail + ")";
-        } catch (IOException | RuntimeException notJson) {
-            return body == null ? "" : body.substring(0, Math.min(200, body.length()));
-        }
-    }
-
     private String toJson(Map<String, String> body) {
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            throw new PermanentFailure("mapping", "fields cannot be written as JSON", e);
+            throw new PermanentFailure(FailureKind.MAPPING, "fields cannot be written as JSON", e);
         }
     }
 

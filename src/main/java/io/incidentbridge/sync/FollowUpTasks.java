@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.errors.FailureKind;
 import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.incidentio.IncidentIoEventTypes;
@@ -78,7 +79,7 @@ public class FollowUpTasks {
         Map<String, String> fields = templates.followUpTemplate().apply(followUp, Map.of("incident", parent));
         String id = followUp.path("id").asText();
         if (!id.equals(fields.get("correlation_id")) || !correlationDisplay.equals(fields.get("correlation_display"))) {
-            throw new PermanentFailure("mapping", templates.followUpTemplate().source()
+            throw new PermanentFailure(FailureKind.MAPPING, templates.followUpTemplate().source()
                     + ": the template must set correlation_id to the follow-up id and correlation_display to '" + correlationDisplay + "'");
         }
         SourceState source = new SourceState(RecordLink.Kind.FOLLOW_UP, id, followUp.path("title").asText(""),

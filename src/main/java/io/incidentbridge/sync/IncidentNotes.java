@@ -2,6 +2,7 @@ package io.incidentbridge.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentbridge.errors.FailureKind;
 import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.incidentio.IncidentIoEventTypes;
@@ -69,7 +70,7 @@ public class IncidentNotes {
         Map<String, String> note = templates.noteTemplate().apply(update);
         String field = note.getOrDefault("field", "work_notes");
         if (!field.equals("work_notes") && !field.equals("comments")) {
-            throw new PermanentFailure("mapping", templates.noteTemplate().source() + ": field must be work_notes or comments, not " + field);
+            throw new PermanentFailure(FailureKind.MAPPING, templates.noteTemplate().source() + ": field must be work_notes or comments, not " + field);
         }
         if (!alreadyInServiceNow(record, marker)) {
             serviceNow.update(record.table(), record.sysId(), Map.of(field, note.getOrDefault("text", "") + "\n" + marker));

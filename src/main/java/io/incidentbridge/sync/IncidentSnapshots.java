@@ -1,8 +1,10 @@
 package io.incidentbridge.sync;
 
+import io.incidentbridge.model.IncidentSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.errors.FailureKind;
 import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.incidentio.IncidentIoEventTypes;
@@ -64,7 +66,7 @@ public class IncidentSnapshots {
     private static IncidentSnapshot snapshot(JsonNode incident) {
         String id = incident.path("id").asText("");
         if (id.isEmpty()) {
-            throw new PermanentFailure("bad-event", "incident without an id");
+            throw new PermanentFailure(FailureKind.BAD_EVENT, "incident without an id");
         }
         return new IncidentSnapshot(id, OffsetDateTime.parse(incident.path("updated_at").asText()), incident);
     }

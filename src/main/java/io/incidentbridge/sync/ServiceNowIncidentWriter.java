@@ -1,5 +1,7 @@
 package io.incidentbridge.sync;
 
+import io.incidentbridge.model.IncidentSnapshot;
+import io.incidentbridge.model.MappedIncident;
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.inbox.ClaimedIncident;
 import org.apache.camel.Variable;

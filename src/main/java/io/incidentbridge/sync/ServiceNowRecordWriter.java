@@ -1,6 +1,7 @@
 package io.incidentbridge.sync;
 
 import io.incidentbridge.config.BridgeProperties;
+import io.incidentbridge.errors.FailureKind;
 import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.servicenow.EncodedQuery;
 import io.incidentbridge.servicenow.ServiceNowRecord;
@@ -46,7 +47,7 @@ public class ServiceNowRecordWriter {
 
     private SyncOutcome update(RecordLink link, SourceState source, Map<String, String> fields) {
         Supplier<ServiceNowRecord> record = () -> serviceNow.get(link.table(), link.sysId())
-                .orElseThrow(() -> new PermanentFailure("record-deleted", "ServiceNow " + link.table() + " " + link.number()
+                .orElseThrow(() -> new PermanentFailure(FailureKind.RECORD_DELETED, "ServiceNow " + link.table() + " " + link.number()
                         + " (sys_id " + link.sysId() + ") linked to " + link.sourceReference() + " no longer exists"));
         Map<String, String> changed;
         Map<String, String> synced = fields;
@@ -64,8 +65,8 @@ public class ServiceNowRecordWriter {
             try {
                 serviceNow.update(link.table(), link.sysId(), changed);
             } catch (PermanentFailure e) {
-                if ("http-404".equals(e.kind())) {
-                    throw new PermanentFailure("record-deleted", "ServiceNow " + link.table() + " " + link.number()
+                if (e.notFound()) {
+                    throw new PermanentFailure(FailureKind.RECORD_DELETED, "ServiceNow " + link.table() + " " + link.number()
                             + " (sys_id " + link.sysId() + ") linked to " + link.sourceReference() + " no longer exists", e);
                 }
                 throw e;

@@ -1,5 +1,6 @@
 package io.incidentbridge.sync;
 
+import io.incidentbridge.model.IncidentSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentbridge.config.BridgeProperties;
 import org.springframework.stereotype.Component;

@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An operator logs into Hawtio with the bridge's admin login, in Debian's headless Chromium, and finds the bridge's
- * routes. The screenshot goes to target/hawtio-routes.png (the copy in docs/ was taken from it). .ci/run installs
+ * routes, and after a sync the http endpoints of ServiceNow and incident.io. The screenshots go to
+ * target/hawtio-routes.png and target/hawtio-endpoints.png (the copies in docs/ were taken from them). .ci/run installs
  * chromium and chromium-driver when they are missing; without them (a developer machine) the test does not run.
  */
 @EnabledIf("chromiumInstalled")
@@ -51,6 +52,15 @@ class HawtioBrowserTest extends BridgeApplicationTest {
             assertThat(browser.getPageSource()).contains("incident-io-webhook-receive").contains("inbox-hand-ready-incidents-to-workers");
             Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, Path.of("target", "hawtio-routes.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+            // After a sync, the endpoints view lists the ServiceNow instance and incident.io as http endpoints.
+            warmUp();
+            browser.get("http://127.0.0.1:" + port + "/actuator/hawtio/camel/endpoints");
+            String serviceNow = SERVICENOW.baseUrl().replaceFirst("^http://", "");
+            String incidentIo = INCIDENTIO.baseUrl().replaceFirst("^http://", "");
+            wait.until(d -> d.getPageSource().contains(serviceNow) && d.getPageSource().contains(incidentIo));
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    Path.of("target", "hawtio-endpoints.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (RuntimeException e) {
             Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "hawtio-failure.png"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);

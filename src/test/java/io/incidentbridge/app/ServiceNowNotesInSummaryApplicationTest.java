@@ -4,43 +4,49 @@ import static io.incidentbridge.mapping.SummaryNotesSection.MARKER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.incidentbridge.TestDatabase;
 import io.incidentbridge.backsync.ServiceNowNotes;
-import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.config.BridgeProperties.NotesTarget;
 import io.incidentbridge.emulator.servicenow.RecordedRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * bridge.back-sync.notes-target = summary: ServiceNow work notes and comments show as one marked section at the end of
  * the incident.io summary, below the responder's text. Each note is one incident.io edit and no ServiceNow write; the
  * section never reaches ServiceNow's description, and a description changed in ServiceNow keeps it.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ServiceNowNotesInSummaryApplicationTest extends BridgeApplicationTest {
     private static final String RESPONDERS_TEXT = "Customer impact is being investigated.";
 
     @Autowired
     ServiceNowNotes notes;
-    @Autowired
-    BridgeProperties properties;
     private ServiceNowUser beth;
 
-    @BeforeEach
-    void notesGoToTheSummaryAndAServiceDeskAgentWorksWithTheCallbackRule() {
-        notes.useTarget(NotesTarget.SUMMARY);
-        beth = ServiceNowUser.signedIn(SERVICENOW, "beth.anglin");
-        installCallbackRule();
+    /** A bridge of its own, configured as a customer would, with its own database so no other bridge takes its work. */
+    @DynamicPropertySource
+    static void notesGoToTheSummary(DynamicPropertyRegistry registry) {
+        registry.add("bridge.back-sync.notes-target", () -> "summary");
+        TestDatabase.Credentials database = TestDatabase.newDatabase("jdbc:h2:mem:bridge-notes-in-summary-tests;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
     }
 
-    @AfterEach
-    void notesGoWhereTheSettingsSay() {
-        notes.useTarget(properties.backSync().notesTarget());
+    @BeforeEach
+    void aServiceDeskAgentWorksWithTheCallbackRule() {
+        assertThat(notes.target()).isEqualTo(NotesTarget.SUMMARY);
+        beth = ServiceNowUser.signedIn(SERVICENOW, "beth.anglin");
+        installCallbackRule();
     }
 
     @Test

@@ -101,7 +101,7 @@ class IncidentStatusChoiceTest {
                 .isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining("no post-incident flow")
                 .hasMessageContaining("declined 'Declined'")
-                .satisfies(e -> assertThat(((PermanentFailure) e).kind()).isEqualTo("transition-refused"));
+                .satisfies(e -> assertThat(((PermanentFailure) e).label()).isEqualTo("transition-refused"));
     }
 
     @Test

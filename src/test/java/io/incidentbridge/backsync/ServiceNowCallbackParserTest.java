@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incidentbridge.incidentio.WebhookRejected;
+import io.incidentbridge.webhooks.WebhookRejected;
 import io.incidentbridge.inbox.InboundEvent;
 import io.incidentbridge.sync.RecordLink;
 import io.incidentbridge.sync.RecordLinkRepository;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.config.SecretConverter;
-import io.incidentbridge.incidentio.WebhookRejected;
+import io.incidentbridge.webhooks.WebhookRejected;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;

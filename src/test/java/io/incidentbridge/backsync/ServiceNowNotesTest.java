@@ -69,8 +69,7 @@ class ServiceNowNotesTest {
     @Test
     void aNewDescriptionFromServiceNowReplacesTheRespondersTextAndKeepsTheSectionInEveryTarget() {
         for (NotesTarget target : NotesTarget.values()) {
-            ServiceNowNotes notes = notes(Map.of());
-            notes.useTarget(target);
+            ServiceNowNotes notes = notes(Map.of("bridge.back-sync.notes-target", target.name()));
             ObjectNode edit = json.createObjectNode().put("summary", "Payments team is on it.");
 
             notes.show(incident("Checkout fails.\n\n" + MARKER + "\n\n" + NOTE), List.of(), edit);

@@ -10,7 +10,7 @@ import io.incidentbridge.mapping.IncidentMapper;
 import io.incidentbridge.reconcile.Reconciler;
 import io.incidentbridge.reconcile.ReconciliationRun;
 import io.incidentbridge.sandbox.EmulatorEnvironment;
-import io.incidentbridge.sync.IncidentSnapshot;
+import io.incidentbridge.model.IncidentSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;

@@ -3,7 +3,7 @@ package io.incidentbridge.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ class HttpFailureClassifierTest {
         assertThat(classify(503)).isInstanceOf(TransientFailure.class);
         assertThat(classify(401)).isInstanceOf(TransientFailure.class);
         assertThat(classify(429)).isInstanceOf(RateLimitedFailure.class);
-        assertThat(classify(400)).isInstanceOf(PermanentFailure.class).extracting(SyncFailure::kind).isEqualTo("http-400");
+        assertThat(classify(400)).isInstanceOf(PermanentFailure.class).extracting(SyncFailure::label).isEqualTo("http-400");
         assertThat(classify(403)).isInstanceOf(PermanentFailure.class);
         assertThat(classify(404)).isInstanceOf(PermanentFailure.class);
         assertThat(classify(422)).isInstanceOf(PermanentFailure.class);
@@ -41,7 +41,7 @@ class HttpFailureClassifierTest {
 
     @Test
     void timeoutsAndConnectionErrorsAreTransient() {
-        assertThat(HttpFailureClassifier.fromIo("ServiceNow", "PATCH incident", new HttpTimeoutException("slow")))
+        assertThat(HttpFailureClassifier.fromIo("ServiceNow", "PATCH incident", new SocketTimeoutException("slow")))
                 .hasMessageContaining("timed out");
         assertThat(HttpFailureClassifier.fromIo("ServiceNow", "PATCH incident", new IOException("reset")))
                 .isInstanceOf(TransientFailure.class);

@@ -1,5 +1,6 @@
 package io.incidentbridge.incidentio;
 
+import io.incidentbridge.webhooks.WebhookRejected;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.TestSettings;
-import io.incidentbridge.sync.IncidentSnapshot;
+import io.incidentbridge.model.IncidentSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * declares no error handling of its own (which would silently override the shared policy).
  */
 class RouteInventoryTest {
-    private static final Set<String> POLICIES = Set.of(BridgeErrorPolicy.WEBHOOK_EDGE, BridgeErrorPolicy.SYNC, BridgeErrorPolicy.POLL, BridgeErrorPolicy.ADMIN);
+    private static final Set<String> POLICIES = Set.of(BridgeErrorPolicy.WEBHOOK_EDGE, BridgeErrorPolicy.SYNC, BridgeErrorPolicy.POLL, BridgeErrorPolicy.ADMIN,
+            BridgeErrorPolicy.OUTBOUND);
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
     @Test

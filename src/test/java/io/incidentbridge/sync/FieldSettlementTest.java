@@ -1,5 +1,6 @@
 package io.incidentbridge.sync;
 
+import io.incidentbridge.model.IncidentSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.incidentbridge.incidentio;
+package io.incidentbridge.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.incidentbridge.sync;
+package io.incidentbridge.model;
 
 import java.util.Map;
 

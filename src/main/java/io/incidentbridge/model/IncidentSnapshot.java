@@ -1,4 +1,4 @@
-package io.incidentbridge.sync;
+package io.incidentbridge.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;

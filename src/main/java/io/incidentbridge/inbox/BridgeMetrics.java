@@ -1,4 +1,4 @@
-package io.incidentbridge.ops;
+package io.incidentbridge.inbox;
 
 import io.incidentbridge.inbox.DeadLetterRepository;
 import io.incidentbridge.inbox.InboxRepository;

@@ -1,4 +1,4 @@
-package io.incidentbridge.incidentio;
+package io.incidentbridge.webhooks;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package io.incidentbridge.ops;
+package io.incidentbridge.errors;
 
 /** The admin API was asked about something that does not exist: answered 404. */
 public class NotFound extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.incidentbridge.incidentio;
+package io.incidentbridge.webhooks;
 
 /** A webhook that is answered with a 4xx and never reaches the inbox. The reason is safe to show the sender. */
 public final class WebhookRejected extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.incidentbridge.incidentio;
+package io.incidentbridge.webhooks;
 
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.errors.JsonErrors;
