@@ -28,7 +28,17 @@ public class MappingTemplates {
     private final List<Function> functions;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private volatile Loaded loaded;
-    private volatile long lastModified;
+    private volatile long folderState;
+
+    private static long fingerprint(Path file) {
+        java.io.File real;
+        try {
+            real = file.toRealPath().toFile();
+        } catch (IOException dangling) {
+            return file.hashCode();
+        }
+        return java.util.Objects.hash(file.getFileName().toString(), real.getPath(), real.length(), real.lastModified());
+    }
 
     /** The templates in force, replaced together so a reload never mixes versions. */
     record Loaded(MappingTemplate incident, MappingTemplate followUp, MappingTemplate note,
@@ -42,7 +52,7 @@ public class MappingTemplates {
                 missing.missingUser(), missing.missingGroup(), missing.missingConfigurationItem()));
         this.loaded = load();
         MappingSelfCheck.check(loaded);
-        this.lastModified = newestModification();
+        this.folderState = folderFingerprint();
     }
 
     public MappingTemplate incidentTemplate() {
@@ -77,7 +87,7 @@ public class MappingTemplates {
         Loaded candidate = load();
         MappingSelfCheck.check(candidate);
         loaded = candidate;
-        lastModified = newestModification();
+        folderState = folderFingerprint();
     }
 
     /** Checks the files on disk as {@link #reload()} would, without putting them in force. */
@@ -88,18 +98,23 @@ public class MappingTemplates {
 
     /** Reloads when a file under the mapping folder changed since the last load; a bad file leaves the old ones in force. */
     public synchronized boolean reloadIfChanged() {
-        long newest = newestModification();
-        if (newest == lastModified) {
+        long newest = folderFingerprint();
+        if (newest == folderState) {
             return false;
         }
-        lastModified = newest;
+        folderState = newest;
         reload();
         return true;
     }
 
-    private long newestModification() {
+    /**
+     * What the folder holds now: each file's name, the real file behind it, its size and modification time. A
+     * ConfigMap volume updates by pointing {@code ..data} at a new folder, which changes the real files behind the
+     * links even when no time stamp moves forward.
+     */
+    private long folderFingerprint() {
         try (java.util.stream.Stream<Path> files = Files.list(Path.of(properties.mapping().directory()))) {
-            return files.mapToLong(file -> file.toFile().lastModified()).max().orElse(0L);
+            return files.sorted().mapToLong(MappingTemplates::fingerprint).reduce(17L, (a, b) -> 31 * a + b);
         } catch (IOException e) {
             throw new MappingFailure("cannot list the mapping folder " + properties.mapping().directory() + ": " + e.getMessage(), e);
         }
