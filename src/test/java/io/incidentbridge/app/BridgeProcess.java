@@ -58,13 +58,19 @@ public final class BridgeProcess implements AutoCloseable {
     public BridgeProcess start() throws IOException {
         launch();
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the bridge exited with " + process.exitValue() + "; see " + log);
-            }
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        });
+        try {
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the bridge exited with " + process.exitValue() + "; see " + log);
+                }
+                return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            });
+        } catch (RuntimeException notStarted) {
+            // A bridge that did not come up is not left running behind the failed test.
+            kill();
+            throw notStarted;
+        }
         return this;
     }
 
@@ -72,6 +78,7 @@ public final class BridgeProcess implements AutoCloseable {
     public int startExpectingExit(Duration patience) throws IOException, InterruptedException {
         launch();
         if (!process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            kill();
             throw new IllegalStateException("the bridge is still running after " + patience + "; see " + log);
         }
         return process.exitValue();
@@ -104,9 +111,14 @@ public final class BridgeProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hooks, no graceful drain. {@link #start()} may be called again, on the same port. */
-    public void kill() throws InterruptedException {
+    public void kill() {
         process.destroyForcibly();
-        process.waitFor();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing the bridge", e);
+        }
     }
 
     /** The running JVM's process id (the bridge names its replica host/pid). */
