@@ -85,7 +85,7 @@ class StartStopApplicationTest {
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() >= 60);
 
-            assertThat(bridge.stop()).as("exit code after SIGTERM").isEqualTo(0);
+            assertThat(bridge.stop()).as("exit code after SIGTERM (128 + 15)").isIn(0, 143);
             List<String> errors = errorLines(bridge.log());
             bridge.start();
             load.get(120, TimeUnit.SECONDS);
