@@ -32,7 +32,8 @@ public record BridgeProperties(
         @Valid @NotNull @DefaultValue Reconciliation reconciliation,
         @Valid @NotNull @DefaultValue BackSync backSync,
         @Valid @NotNull @DefaultValue Ownership ownership,
-        @Valid @NotNull @DefaultValue Retention retention) {
+        @Valid @NotNull @DefaultValue Retention retention,
+        @Valid @NotNull @DefaultValue Admin admin) {
 
     public record ServiceNow(
             @DefaultValue("") @Pattern(regexp = "(https?://[^\\s/]+.*)?", message = "SERVICENOW_INSTANCE_URL must be an http(s) URL")
@@ -92,6 +93,10 @@ public record BridgeProperties(
             @DefaultValue("") Secret serviceNowCallbackSecret,
             @DefaultValue("5m") Duration timestampTolerance,
             @DefaultValue("524288") @Min(1024) @Max(1000000) int maxBodyBytes) {
+    }
+
+    public record Admin(
+            @DefaultValue("65536") @Min(1024) @Max(1000000) int maxBodyBytes) {
     }
 
     public record Inbox(

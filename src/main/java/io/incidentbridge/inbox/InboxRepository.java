@@ -75,6 +75,11 @@ public class InboxRepository {
         jdbc.update("DELETE FROM incident_claim WHERE incident_key = ? AND owner = ?", incidentKey, owner);
     }
 
+    /** Lets go of every claim this replica still holds; returns how many there were. */
+    public int releaseAll(String owner) {
+        return jdbc.update("DELETE FROM incident_claim WHERE owner = ?", owner);
+    }
+
     public List<StoredEvent> pendingEvents(String incidentKey, int limit) {
         return jdbc.query("SELECT id, source, delivery_id, event_type, incident_key, payload, attempts, received_at"
                         + " FROM inbox_event WHERE incident_key = ? AND status = ? AND next_attempt_at <= ? ORDER BY id FETCH FIRST "

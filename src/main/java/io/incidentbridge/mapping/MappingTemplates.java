@@ -33,7 +33,17 @@ public class MappingTemplates {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private volatile Loaded loaded;
     private volatile Map<String, String> contents;
-    private volatile long lastModified;
+    private volatile long folderState;
+
+    private static long fingerprint(Path file) {
+        java.io.File real;
+        try {
+            real = file.toRealPath().toFile();
+        } catch (IOException dangling) {
+            return file.hashCode();
+        }
+        return java.util.Objects.hash(file.getFileName().toString(), real.getPath(), real.length(), real.lastModified());
+    }
 
     /** The templates in force, replaced together so a reload never mixes versions. */
     record Loaded(MappingTemplate incident, MappingTemplate followUp, MappingTemplate note,
@@ -50,7 +60,7 @@ public class MappingTemplates {
         this.loaded = compile(onDisk);
         MappingSelfCheck.check(loaded);
         this.contents = onDisk;
-        this.lastModified = newestModification();
+        this.folderState = folderFingerprint();
     }
 
     private MappingTemplates(MappingTemplates base, Map<String, String> contents) {
@@ -126,7 +136,7 @@ public class MappingTemplates {
     /** Re-reads the files; on failure throws (file, line, reason) and keeps the previous versions. */
     public synchronized void reload() {
         putInForce(filesOnDisk());
-        lastModified = newestModification();
+        folderState = folderFingerprint();
     }
 
     /** Checks the files on disk as {@link #reload()} would, without putting them in force. */
@@ -145,11 +155,11 @@ public class MappingTemplates {
 
     /** True once after a file under the mapping folder changed (by its modification time). */
     public synchronized boolean filesChanged() {
-        long newest = newestModification();
-        if (newest == lastModified) {
+        long newest = folderFingerprint();
+        if (newest == folderState) {
             return false;
         }
-        lastModified = newest;
+        folderState = newest;
         return true;
     }
 
@@ -168,9 +178,9 @@ public class MappingTemplates {
         return files;
     }
 
-    private long newestModification() {
+    private long folderFingerprint() {
         try (java.util.stream.Stream<Path> files = Files.list(Path.of(properties.mapping().directory()))) {
-            return files.mapToLong(file -> file.toFile().lastModified()).max().orElse(0L);
+            return files.sorted().mapToLong(MappingTemplates::fingerprint).reduce(17L, (a, b) -> 31 * a + b);
         } catch (IOException e) {
             throw new MappingFailure("cannot list the mapping folder " + properties.mapping().directory() + ": " + e.getMessage(), e);
         }

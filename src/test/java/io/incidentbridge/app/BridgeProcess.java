@@ -56,6 +56,48 @@ public final class BridgeProcess implements AutoCloseable {
     }
 
     public BridgeProcess start() throws IOException {
+        launch();
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the bridge exited with " + process.exitValue() + "; see " + log);
+                }
+                return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            });
+        } catch (RuntimeException notStarted) {
+            // A bridge that did not come up is not left running behind the failed test.
+            kill();
+            throw notStarted;
+        }
+        return this;
+    }
+
+    /** Starts the bridge and waits for it to exit by itself (a bridge that refuses to start); its exit code. */
+    public int startExpectingExit(Duration patience) throws IOException, InterruptedException {
+        launch();
+        if (!process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new IllegalStateException("the bridge is still running after " + patience + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** SIGTERM, as an orchestrator stops it: the normal, graceful stop. Waits for the JVM to exit; its exit code. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the bridge did not stop within 60 s of SIGTERM; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    private void launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), IncidentBridgeApplication.class.getName()));
@@ -66,21 +108,17 @@ public final class BridgeProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         process = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the bridge exited with " + process.exitValue() + "; see " + log);
-            }
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        });
-        return this;
     }
 
     /** SIGKILL: no shutdown hooks, no graceful drain. {@link #start()} may be called again, on the same port. */
-    public void kill() throws InterruptedException {
+    public void kill() {
         process.destroyForcibly();
-        process.waitFor();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing the bridge", e);
+        }
     }
 
     /** The running JVM's process id (the bridge names its replica host/pid). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.incidentbridge.errors.BridgeErrorPolicy;
+import io.incidentbridge.ops.RequiredRoutes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every route in routes/ has a kebab-case id, names one of the shared error-policy configurations, and
- * declares no error handling of its own (which would silently override the shared policy).
+ * declares no error handling of its own (which would silently override the shared policy), and the folder holds
+ * exactly the routes the bridge refuses to start without ({@link RequiredRoutes}).
  */
 class RouteInventoryTest {
     private static final Set<String> POLICIES = Set.of(BridgeErrorPolicy.WEBHOOK_EDGE, BridgeErrorPolicy.SYNC, BridgeErrorPolicy.POLL, BridgeErrorPolicy.ADMIN,
@@ -54,6 +56,13 @@ class RouteInventoryTest {
         assertThat(route.path("from").path("uri").asText()).startsWith("quartz:");
         assertThat(route.path("from").path("parameters").path("stateful").asBoolean()).isTrue();
         assertThat(route.path("from").path("parameters").path("cron").asText()).isEqualTo("{{bridge.retention.cron}}");
+    }
+
+    /** One list of the routes the bridge needs: the shipped files hold exactly these, and startup checks them too. */
+    @Test
+    void theShippedRoutesAreExactlyTheOnesTheBridgeRequiresAtStartup() throws IOException {
+        List<String> ids = routes().stream().map(r -> r.path("id").asText()).toList();
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(RequiredRoutes.IDS);
     }
 
     private List<JsonNode> routes() throws IOException {
