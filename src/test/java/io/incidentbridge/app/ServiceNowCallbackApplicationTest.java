@@ -92,6 +92,27 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
     }
 
     @Test
+    void theFirstWorkNoteShowsThoughTheIncidentDoesNotListItsEmptyNotesField() {
+        INCIDENTIO.listUnsetCustomFields(false);
+        try {
+            String id = newIncident("First note in ServiceNow").path("id").asText();
+            webhooks().send(event("public_incident.incident_created_v2", id));
+            String sysId = awaitServiceNowIncident(id, Map.of("state", "2")).get("sys_id");
+            settle(id);
+            assertThat(INCIDENTIO.incident(id).path("custom_field_entries").findValuesAsText("name")).doesNotContain("ServiceNow notes");
+
+            beth.update("incident", sysId, Map.of("work_notes", "Paged the database team"));
+
+            await().atMost(PATIENCE).until(() -> serviceNowNotes(id).contains("Paged the database team"));
+            settle(id);
+            assertThat(serviceNowNotes(id)).contains("beth.anglin (work note): Paged the database team");
+            assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(1);
+        } finally {
+            INCIDENTIO.listUnsetCustomFields(true);
+        }
+    }
+
+    @Test
     void reassigningInServiceNowSetsTheTeamAndTheLeadInIncidentIoOnceAndNothingComesBack() {
         String id = newIncident("Reassigned in ServiceNow").path("id").asText();
         webhooks().send(event("public_incident.incident_created_v2", id));

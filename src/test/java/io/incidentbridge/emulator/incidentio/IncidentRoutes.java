@@ -37,7 +37,7 @@ final class IncidentRoutes {
                 .sorted(newestFirst ? byCreation.reversed() : byCreation).toList();
         CursorPage page = CursorPage.of(matching, newestFirst, call.queryParam("after"), pageSize);
         ObjectNode body = Json.object();
-        body.set("incidents", Json.array(page.items().stream().map(ObjectNode::deepCopy).toList()));
+        body.set("incidents", Json.array(page.items().stream().map(i -> store.shown(i.deepCopy())).toList()));
         body.set("pagination_meta", page.meta(pageSize, matching.size()));
         return ApiResponse.ok(body);
     }
