@@ -24,10 +24,12 @@ public class IncidentAssignment {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentAssignment.class);
 
     private final IncidentIoClient incidentIo;
+    private final CustomFieldDirectory customFields;
     private final ObjectMapper json;
 
-    public IncidentAssignment(IncidentIoClient incidentIo, ObjectMapper json) {
+    public IncidentAssignment(IncidentIoClient incidentIo, CustomFieldDirectory customFields, ObjectMapper json) {
         this.incidentIo = incidentIo;
+        this.customFields = customFields;
         this.json = json;
     }
 
@@ -101,17 +103,7 @@ public class IncidentAssignment {
     }
 
     private JsonNode field(JsonNode incident, String name) {
-        for (JsonNode entry : incident.path("custom_field_entries")) {
-            if (name.equals(entry.path("custom_field").path("name").asText())) {
-                return entry.path("custom_field");
-            }
-        }
-        for (JsonNode field : incidentIo.customFields()) {
-            if (name.equals(field.path("name").asText())) {
-                return field;
-            }
-        }
-        return null;
+        return customFields.of(incident, name).orElse(null);
     }
 
     /** Puts the value in the shape the field's type takes; false when a select field has no such option. */

@@ -26,10 +26,12 @@ public class ServiceNowNotes {
 
     private final ObjectMapper json;
     private final BridgeProperties.BackSync settings;
+    private final CustomFieldDirectory customFields;
     private final NotesTarget target;
 
-    public ServiceNowNotes(ObjectMapper json, BridgeProperties properties) {
+    public ServiceNowNotes(ObjectMapper json, BridgeProperties properties, CustomFieldDirectory customFields) {
         this.json = json;
+        this.customFields = customFields;
         this.settings = properties.backSync();
         this.target = settings.notesTarget();
     }
@@ -73,19 +75,20 @@ public class ServiceNowNotes {
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        String fieldId = null;
         String current = "";
         for (JsonNode entry : incident.path("custom_field_entries")) {
             if (settings.notesField().equals(entry.path("custom_field").path("name").asText())) {
-                fieldId = entry.path("custom_field").path("id").asText();
                 current = entry.path("values").path(0).path("value_text").asText("");
             }
         }
-        if (fieldId == null) {
+        // An incident need not list a field it has no value in: the account's own list says whether it exists.
+        Optional<JsonNode> field = customFields.of(incident, settings.notesField());
+        if (field.isEmpty()) {
             LOG.warn("incident.io has no custom field named '{}' (bridge.back-sync.notes-field): ServiceNow notes are not shown",
                     settings.notesField());
             return Optional.empty();
         }
+        String fieldId = field.get().path("id").asText();
         StringBuilder text = new StringBuilder();
         Collections.reverse(entries);
         for (String entry : entries) {

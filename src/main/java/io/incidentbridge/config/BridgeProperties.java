@@ -99,10 +99,27 @@ public record BridgeProperties(
             @DefaultValue("65536") @Min(1024) @Max(1000000) int maxBodyBytes) {
     }
 
+    /**
+     * An incident's events wait until none has arrived for {@code quietPeriod}, or the oldest has waited
+     * {@code maxHold}. {@code settleTime} is the deprecated name of the quiet period: it applies when
+     * {@code quietPeriod} is not set.
+     */
     public record Inbox(
-            @DefaultValue("100ms") Duration settleTime,
+            Duration quietPeriod,
+            @DefaultValue("2s") @NotNull Duration maxHold,
+            @Deprecated Duration settleTime,
             @DefaultValue("30s") Duration claimLease,
             @DefaultValue("500") @Min(1) int maxEventsPerClaim) {
+        public Inbox {
+            if (quietPeriod == null) {
+                quietPeriod = settleTime != null ? settleTime : Duration.ofMillis(300);
+            }
+        }
+
+        @AssertTrue(message = "bridge.inbox.quiet-period and bridge.inbox.max-hold must not be negative")
+        public boolean isHoldingValid() {
+            return !quietPeriod.isNegative() && !maxHold.isNegative();
+        }
     }
 
     public record Sync(

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class InboxClaimer {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxClaimer.class);
     private final InboxRepository inbox;
     private final BridgeProperties.Inbox settings;
     private final Semaphore workers;
@@ -24,6 +27,9 @@ public class InboxClaimer {
         this.inbox = inbox;
         this.settings = properties.inbox();
         this.workers = new Semaphore(properties.sync().concurrency());
+        if (settings.settleTime() != null) {
+            LOG.warn("bridge.inbox.settle-time is deprecated: it is read as bridge.inbox.quiet-period ({})", settings.quietPeriod());
+        }
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -40,7 +46,7 @@ public class InboxClaimer {
             return List.of();
         }
         List<ClaimedIncident> claimed = new ArrayList<>();
-        for (String incidentKey : inbox.readyIncidents(settings.settleTime(), free)) {
+        for (String incidentKey : inbox.readyIncidents(settings.quietPeriod(), settings.maxHold(), free)) {
             if (!workers.tryAcquire()) {
                 break;
             }

@@ -44,13 +44,18 @@ public class InboxRepository {
         return stored ? StoreResult.STORED : StoreResult.DUPLICATE;
     }
 
-    /** Incidents with events ready now, oldest first, that no live claim holds. */
-    public List<String> readyIncidents(Duration settleTime, int limit) {
+    /**
+     * Incidents whose events are ready now, oldest first, that no live claim holds. An incident is ready when no
+     * event for it has arrived for {@code quietPeriod}, or when its oldest waiting event has waited {@code maxHold}:
+     * decided from the stored arrival times, so every replica agrees.
+     */
+    public List<String> readyIncidents(Duration quietPeriod, Duration maxHold, int limit) {
         OffsetDateTime now = now();
         return jdbc.queryForList("SELECT e.incident_key FROM inbox_event e WHERE e.status = ? AND e.next_attempt_at <= ?"
                         + " AND NOT EXISTS (SELECT 1 FROM incident_claim c WHERE c.incident_key = e.incident_key AND c.lease_until > ?)"
-                        + " GROUP BY e.incident_key HAVING MIN(e.received_at) <= ? ORDER BY MIN(e.id) FETCH FIRST " + limit + " ROWS ONLY",
-                String.class, PENDING, now, now, now.minus(settleTime));
+                        + " GROUP BY e.incident_key HAVING MAX(e.received_at) <= ? OR MIN(e.received_at) <= ?"
+                        + " ORDER BY MIN(e.id) FETCH FIRST " + limit + " ROWS ONLY",
+                String.class, PENDING, now, now, now.minus(quietPeriod), now.minus(maxHold));
     }
 
     /** Takes the per-incident claim: a fresh row, or an expired lease left by a replica that died. */

@@ -61,6 +61,11 @@ public class IncidentIoClient {
     }
 
     /** The organisation's custom fields (CustomFieldV2, with their options). */
+    /** The API key's own identity ({@code name, roles, ...}) from {@code GET /v1/identity}. */
+    public JsonNode identity() {
+        return call("GET", "/v1/identity", null).path("identity");
+    }
+
     public JsonNode customFields() {
         return call("GET", "/v2/custom_fields", null).path("custom_fields");
     }

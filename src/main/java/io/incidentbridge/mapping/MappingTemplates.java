@@ -54,8 +54,10 @@ public class MappingTemplates {
     public MappingTemplates(BridgeProperties properties, ReferenceLookups lookups) {
         this.properties = properties;
         BridgeProperties.Lookups missing = properties.lookups();
-        this.functions = LookupFunction.all(lookups, new LookupFunction.MissingReferences(
-                missing.missingUser(), missing.missingGroup(), missing.missingConfigurationItem()));
+        List<Function> all = new java.util.ArrayList<>(LookupFunction.all(lookups, new LookupFunction.MissingReferences(
+                missing.missingUser(), missing.missingGroup(), missing.missingConfigurationItem())));
+        all.add(new TruncateFunction());
+        this.functions = List.copyOf(all);
         Map<String, String> onDisk = filesOnDisk();
         this.loaded = compile(onDisk);
         MappingSelfCheck.check(loaded);

@@ -38,6 +38,7 @@ public class IncidentNotes {
     private final MappingTemplates templates;
     private final WrittenNoteRepository notes;
     private final ObjectMapper json;
+    private volatile String ownKeyName;
 
     public IncidentNotes(IncidentIoClient incidentIo, ServiceNowTableClient serviceNow, MappingTemplates templates,
                          WrittenNoteRepository notes, ObjectMapper json) {
@@ -56,6 +57,7 @@ public class IncidentNotes {
         Set<String> written = notes.written(record.incidentId());
         List<JsonNode> updates = incidentIo.incidentUpdates(record.incidentId()).stream()
                 .filter(update -> !written.contains(update.path("id").asText()))
+                .filter(update -> !byTheBridge(update))
                 .sorted(Comparator.comparing((JsonNode u) -> u.path("created_at").asText()).thenComparing(u -> u.path("id").asText()))
                 .toList();
         for (JsonNode update : updates) {
@@ -77,6 +79,23 @@ public class IncidentNotes {
             LOG.info("ServiceNow {}: {} added from incident.io update {}", record.number(), field, updateId);
         }
         notes.remember(record.incidentId(), updateId);
+    }
+
+    /**
+     * Whether the bridge's own edit made this update (a status it moved from ServiceNow): its updater is the bridge's
+     * API key, which GET /v1/identity names. Such an update only echoes ServiceNow and is not written back.
+     */
+    private boolean byTheBridge(JsonNode update) {
+        JsonNode apiKey = update.path("updater").path("api_key");
+        if (!apiKey.isObject() || update.path("updater").path("user").isObject()) {
+            return false;
+        }
+        String own = ownKeyName;
+        if (own == null) {
+            own = incidentIo.identity().path("name").asText("");
+            ownKeyName = own;
+        }
+        return !own.isEmpty() && own.equals(apiKey.path("name").asText());
     }
 
     private boolean alreadyInServiceNow(RecordLink record, String marker) {

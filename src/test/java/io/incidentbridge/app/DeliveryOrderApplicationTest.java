@@ -98,4 +98,49 @@ class DeliveryOrderApplicationTest extends BridgeApplicationTest {
         awaitInboxDrained(id);
         assertThat(writesFor(id)).hasSizeLessThanOrEqualTo(3);
     }
+
+    @Test
+    void updatesTypedFortyFiveMillisecondsApartMakeAtMostThreeWrites() throws Exception {
+        warmUp();
+        String id = newIncident("Checkout latency").path("id").asText();
+        WebhookSender sender = webhooks();
+        sender.send(event("public_incident.incident_created_v2", id));
+        for (int i = 1; i < 20; i++) {
+            Thread.sleep(45);
+            int n = i;
+            INCIDENTIO.updateIncident(id, incident -> incident.put("name", "Checkout latency, step " + n));
+            sender.send(event("public_incident.incident_updated_v2", id));
+        }
+        awaitServiceNowIncident(id, Map.of("short_description", "Checkout latency, step 19"));
+        settle(id);
+        assertThat(writesFor(id)).hasSizeLessThanOrEqualTo(3);
+        assertThat(serviceNowIncidents(id)).singleElement()
+                .satisfies(record -> assertThat(record).containsEntry("short_description", "Checkout latency, step 19"));
+    }
+
+    @Test
+    void anIsolatedChangeReachesServiceNowPromptly() throws Exception {
+        warmUp();
+        String id = newIncident("Queue backlog").path("id").asText();
+        WebhookSender sender = webhooks();
+        sender.send(event("public_incident.incident_created_v2", id));
+        String sysId = awaitServiceNowIncident(id, Map.of("short_description", "Queue backlog")).get("sys_id");
+        settle(id);
+        List<Long> delays = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            String name = "Queue backlog " + i;
+            INCIDENTIO.updateIncident(id, incident -> incident.put("name", name));
+            sender.send(event("public_incident.incident_updated_v2", id));
+            java.time.Instant acknowledged = java.time.Instant.now();
+            awaitServiceNowIncident(id, Map.of("short_description", name));
+            java.time.Instant written = SERVICENOW.requests().stream()
+                    .filter(r -> r.method().equals("PATCH") && r.path().endsWith("/" + sysId) && r.body().contains(name))
+                    .map(r -> r.at()).findFirst().orElseThrow();
+            delays.add(java.time.Duration.between(acknowledged, written).toMillis());
+            settle(id);
+        }
+        Collections.sort(delays);
+        // The quiet period is 300 ms; the rest is claiming, reading incident.io and writing (a shared, busy machine).
+        assertThat(delays.get(delays.size() / 2)).as("median delay, acknowledgement to write, of %s ms", delays).isLessThan(500L);
+    }
 }

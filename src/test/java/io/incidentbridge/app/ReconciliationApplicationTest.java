@@ -77,6 +77,27 @@ class ReconciliationApplicationTest extends BridgeApplicationTest {
         assertThat(run(false).path("repaired").asInt()).isZero();
     }
 
+    @Test
+    void aNameLongerThanShortDescriptionIsWrittenOnceCutAndNeverLooksLikeDrift() throws Exception {
+        String name = ("Payments gateway times out for EU card authorisations after the 14:00 deploy; retries pile up "
+                + "in the queue and support sees double charges. ").repeat(3).substring(0, 300);
+        String id = newIncident(name).path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        Map<String, String> record = awaitServiceNowIncident(id, Map.of("short_description", name.substring(0, 160)));
+        awaitWholeInboxDrained();
+        webhooks().send(event("public_incident.incident_updated_v2", id));
+        awaitWholeInboxDrained();
+
+        JsonNode dry = run(true);
+
+        assertThat(writesFor(id)).hasSize(1);
+        assertThat(dry.path("details").asText()).doesNotContain(record.get("number"));
+        JsonNode real = run(false);
+        assertThat(real.path("details").asText()).doesNotContain(record.get("number"));
+        awaitWholeInboxDrained();
+        assertThat(writesFor(id)).hasSize(1);
+    }
+
     private String synced(String name) {
         String id = newIncident(name).path("id").asText();
         webhooks().send(event("public_incident.incident_created_v2", id));

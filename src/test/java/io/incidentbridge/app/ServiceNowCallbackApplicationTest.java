@@ -70,6 +70,32 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
 
         // The same change sent again under a new message id (a second copy of the rule on incident) changes nothing.
         assertThat(new CallbackPoster(port, CALLBACK_SECRET).post(resolved.body()).body()).contains("duplicate");
+        // incident.io recorded the bridge's status change as an update by the bridge's key: it is not a work note.
+        assertThat(workNotes(sysId)).noneMatch(note -> note.contains("incident.io update"));
+    }
+
+    @Test
+    void theBridgesOwnStatusChangeIsNoWorkNoteButAResponderStatusUpdateAfterItIsOne() throws Exception {
+        String id = newIncident("Resolved, then reopened").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        String sysId = awaitServiceNowIncident(id, Map.of("state", "2")).get("sys_id");
+        settle(id);
+
+        beth.update("incident", sysId, Map.of("state", "6", "close_code", "Workaround provided",
+                "close_notes", "Restarted the pods", "work_notes", "Pods restarted"));
+        await().atMost(PATIENCE).until(() -> "learning".equals(INCIDENTIO.incident(id).path("incident_status").path("category").asText()));
+        webhooks().send(event("public_incident.incident_status_updated_v2", id));
+        settle(id);
+        assertThat(updatersOf(id)).containsExactly("api_key");
+        assertThat(workNotes(sysId)).noneMatch(note -> note.contains("incident.io update"));
+
+        INCIDENTIO.addIncidentUpdate(id, "Follow-up review booked for Monday", null);
+        webhooks().send(event("public_incident.incident_updated_v2", id));
+        await().atMost(PATIENCE).until(() -> workNotes(sysId).stream().anyMatch(n -> n.contains("Follow-up review booked")));
+        webhooks().send(event("public_incident.incident_updated_v2", id));
+        settle(id);
+        assertThat(workNotes(sysId).stream().filter(n -> n.contains("incident.io update"))).singleElement()
+                .satisfies(note -> assertThat(note).contains("Follow-up review booked for Monday").doesNotContain("Incident Bridge"));
     }
 
     @Test
@@ -90,6 +116,27 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
         assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(1);
         assertThat(INCIDENTIO.incident(id).path("incident_status").path("category").asText()).isEqualTo("live");
         assertThat(writesFor(id)).hasSize((int) writesBefore);
+    }
+
+    @Test
+    void theFirstWorkNoteShowsThoughTheIncidentDoesNotListItsEmptyNotesField() {
+        INCIDENTIO.listUnsetCustomFields(false);
+        try {
+            String id = newIncident("First note in ServiceNow").path("id").asText();
+            webhooks().send(event("public_incident.incident_created_v2", id));
+            String sysId = awaitServiceNowIncident(id, Map.of("state", "2")).get("sys_id");
+            settle(id);
+            assertThat(INCIDENTIO.incident(id).path("custom_field_entries").findValuesAsText("name")).doesNotContain("ServiceNow notes");
+
+            beth.update("incident", sysId, Map.of("work_notes", "Paged the database team"));
+
+            await().atMost(PATIENCE).until(() -> serviceNowNotes(id).contains("Paged the database team"));
+            settle(id);
+            assertThat(serviceNowNotes(id)).contains("beth.anglin (work note): Paged the database team");
+            assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(1);
+        } finally {
+            INCIDENTIO.listUnsetCustomFields(true);
+        }
     }
 
     @Test
@@ -257,6 +304,21 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
     private static void assertRefused(HttpResponse<String> answer, int status, String reason) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         assertThat(answer.body()).contains(reason);
+    }
+
+    private static java.util.List<String> workNotes(String sysId) {
+        return SERVICENOW.journal(sysId).stream().filter(e -> "work_notes".equals(e.get("element"))).map(e -> e.get("value")).toList();
+    }
+
+    /** Who made each of the incident's updates, oldest first: "user" or "api_key". */
+    private java.util.List<String> updatersOf(String incidentId) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(INCIDENTIO.baseUrl() + "/v2/incident_updates?incident_id="
+                + incidentId)).header("Authorization", "Bearer " + io.incidentbridge.emulator.incidentio.IncidentIoEmulator.API_KEY)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        java.util.List<String> updaters = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("incident_updates")
+                .forEach(update -> updaters.add(0, update.path("updater").fieldNames().next()));
+        return updaters;
     }
 
     private static int occurrences(String text, String part) {

@@ -89,8 +89,49 @@ class ServiceNowNotesTest {
         assertThat(edit.has("summary")).isFalse();
     }
 
+    @Test
+    void anIncidentThatDoesNotListTheFieldYetGetsItsFirstNoteThroughTheAccountsFieldList() {
+        ServiceNowNotes notes = notes(Map.of());
+        ObjectNode incident = json.createObjectNode().put("id", "01INC").put("summary", "Checkout fails.");
+        incident.putArray("custom_field_entries");
+
+        notes.show(incident, List.of(NOTE), json.createObjectNode());
+        ObjectNode edit = json.createObjectNode();
+        notes.show(incident, List.of(NOTE), edit);
+
+        assertThat(edit.path("custom_field_entries").path(0).path("custom_field_id").asText()).isEqualTo("cf-notes");
+        assertThat(edit.path("custom_field_entries").path(0).path("values").path(0).path("value_text").asText())
+                .isEqualTo(NOTE);
+        assertThat(fieldListReads.get()).as("the field list is read once, then cached").isEqualTo(1);
+    }
+
+    @Test
+    void aFieldTheAccountDoesNotHaveIsLeftOutAndTheSummaryStillWorks() {
+        ServiceNowNotes notes = new ServiceNowNotes(json, TestSettings.load(Map.of("bridge.back-sync.notes-field", "Responder notes",
+                "bridge.back-sync.notes-target", "both")), directory());
+        ObjectNode edit = json.createObjectNode();
+
+        notes.show(incident("Checkout fails."), List.of(NOTE), edit);
+
+        assertThat(edit.has("custom_field_entries")).isFalse();
+        assertThat(edit.path("summary").asText()).endsWith(MARKER + "\n\n" + NOTE);
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger fieldListReads = new java.util.concurrent.atomic.AtomicInteger();
+
     private ServiceNowNotes notes(Map<String, Object> settings) {
-        return new ServiceNowNotes(json, TestSettings.load(settings));
+        return new ServiceNowNotes(json, TestSettings.load(settings), directory());
+    }
+
+    /** The account's custom fields as GET /v2/custom_fields lists them: the notes field and a Team field. */
+    private CustomFieldDirectory directory() {
+        com.fasterxml.jackson.databind.node.ArrayNode fields = json.createArrayNode();
+        fields.addObject().put("id", "cf-notes").put("name", "ServiceNow notes").put("field_type", "text");
+        fields.addObject().put("id", "cf-team").put("name", "Team").put("field_type", "single_select");
+        return new CustomFieldDirectory(() -> {
+            fieldListReads.incrementAndGet();
+            return fields;
+        }, java.time.Duration.ofHours(1), java.time.Clock.systemUTC());
     }
 
     private ObjectNode incident(String summary) {

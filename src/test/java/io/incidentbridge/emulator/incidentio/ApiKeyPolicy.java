@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class ApiKeyPolicy {
     static final String KEY_NAME = "Incident Bridge";
+    /** The key's id, as an updater ({@code api_key: {id, name}}) shows it; GET /v1/identity shows only the name. */
+    static final String KEY_ID = "01HZY8KQ4W3X9B2VD7E6TNM5RA";
     /** "1,200 requests per minute per API key" (reference b.4). */
     static final int DEFAULT_PER_MINUTE = 1_200;
     private final String key;
@@ -51,6 +53,11 @@ final class ApiKeyPolicy {
             throw new IllegalArgumentException("the rate limit must be at least 1 request per minute");
         }
         perMinute = limit;
+    }
+
+    /** The key as an actor shows it: {@code {"id", "name"}}. */
+    com.fasterxml.jackson.databind.node.ObjectNode actor() {
+        return Json.object().put("id", KEY_ID).put("name", KEY_NAME);
     }
 
     List<String> roles() {

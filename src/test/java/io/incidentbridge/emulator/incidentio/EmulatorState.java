@@ -24,7 +24,8 @@ record EmulatorState(Organisation organisation, ApiKeyPolicy key, Ulids ids, Mic
     Router routes() {
         Router router = new Router();
         new OrganisationRoutes(organisation, key).register(router);
-        new IncidentRoutes(incidents, visible, organisation, new IncidentEdit(organisation, transitions)).register(router);
+        new IncidentRoutes(incidents, visible, organisation, new IncidentEdit(organisation, transitions), updates, key)
+                .register(router);
         new IncidentUpdateRoutes(updates, visible).register(router);
         new AttachmentRoutes(attachments, visible, ids).register(router);
         new FollowUpRoutes(followUps, visible, organisation).register(router);

@@ -162,6 +162,14 @@ public final class IncidentIoEmulator implements AutoCloseable {
         return state.webhooks().body(eventType, resourceId);
     }
 
+    /**
+     * Whether incidents list the custom fields they have no value in, with empty {@code values} (the default), or
+     * leave them out: incident.io's documentation does not say which, so tests try both.
+     */
+    public void listUnsetCustomFields(boolean listed) {
+        state.incidents().listUnsetCustomFields(listed);
+    }
+
     /** Gives the API key (or takes away) the global_access role, which shows private incidents. */
     public void allowPrivateIncidents(boolean allowed) {
         state.key().privateIncidents(allowed);

@@ -42,6 +42,22 @@ class IncidentIoIncidentReadTest extends EmulatorTestBase {
     }
 
     @Test
+    void unsetCustomFieldsCanBeLeftOutOfTheIncidentAndShowOnceTheyHaveAValue() {
+        emulator.listUnsetCustomFields(false);
+        String id = emulator.createIncident(IncidentSpec.of("Sparse")).path("id").asText();
+
+        JsonNode before = api.get("/v2/incidents/" + id).json().path("incident");
+        emulator.setCustomField(id, "ServiceNow notes", "First note");
+        JsonNode after = api.get("/v2/incidents/" + id).json().path("incident");
+
+        assertThat(before.path("custom_field_entries").isArray()).isTrue();
+        assertThat(before.path("custom_field_entries")).isEmpty();
+        assertThat(after.path("custom_field_entries")).singleElement()
+                .satisfies(entry -> assertThat(entry.path("custom_field").path("name").asText()).isEqualTo("ServiceNow notes"));
+        assertThat(api.get("/v2/custom_fields").json().path("custom_fields").findValuesAsText("name")).contains("ServiceNow notes");
+    }
+
+    @Test
     void anIncidentWithoutSeverityOrSummaryShowsThemAsNull() {
         String id = emulator.createIncident(IncidentSpec.of("Quiet").withSeverity(null).withSummary(null)).path("id").asText();
 

@@ -59,6 +59,28 @@ class IncidentIoIncidentUpdatesTest {
     }
 
     @Test
+    void aStatusChangeThroughTheApiIsRecordedAsAnUpdateByTheApiKeyAndOtherEditsAreNot() {
+        String monitoring = emulator.status("Monitoring").path("id").asText();
+        api.post("/v2/incidents/" + id + "/actions/edit", "{\"incident\":{\"name\":\"Queue backlog, renamed\"},"
+                + "\"notify_incident_channel\":false}");
+        ApiClient.Answer moved = api.post("/v2/incidents/" + id + "/actions/edit", "{\"incident\":{\"incident_status_id\":\""
+                + monitoring + "\"},\"notify_incident_channel\":false}");
+
+        JsonNode updates = api.get("/v2/incident_updates?incident_id=" + id).json().path("incident_updates");
+
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(updates).singleElement().satisfies(update -> {
+            assertThat(update.path("new_incident_status").path("name").asText()).isEqualTo("Monitoring");
+            assertThat(update.path("updater").has("user")).isFalse();
+            assertThat(update.path("updater").path("api_key").path("id").asText()).matches("[0-9A-HJKMNP-TV-Z]{26}");
+            assertThat(update.path("updater").path("api_key").path("name").asText())
+                    .isEqualTo(api.get("/v1/identity").json().path("identity").path("name").asText());
+            assertThat(update.has("message")).isFalse();
+            assertThat(update.path("created_at").asText()).isEqualTo(emulator.incident(id).path("updated_at").asText());
+        });
+    }
+
+    @Test
     void theApiCannotPostAnUpdate() {
         ApiClient.Answer refused = api.post("/v2/incident_updates", "{\"incident_id\":\"" + id + "\",\"message\":\"hello\"}");
 

@@ -14,12 +14,17 @@ final class IncidentRoutes {
     private final VisibleIncidents visible;
     private final Organisation organisation;
     private final IncidentEdit edit;
+    private final IncidentUpdates updates;
+    private final ApiKeyPolicy key;
 
-    IncidentRoutes(IncidentStore store, VisibleIncidents visible, Organisation organisation, IncidentEdit edit) {
+    IncidentRoutes(IncidentStore store, VisibleIncidents visible, Organisation organisation, IncidentEdit edit,
+                   IncidentUpdates updates, ApiKeyPolicy key) {
         this.store = store;
         this.visible = visible;
         this.organisation = organisation;
         this.edit = edit;
+        this.updates = updates;
+        this.key = key;
     }
 
     void register(Router router) {
@@ -37,15 +42,20 @@ final class IncidentRoutes {
                 .sorted(newestFirst ? byCreation.reversed() : byCreation).toList();
         CursorPage page = CursorPage.of(matching, newestFirst, call.queryParam("after"), pageSize);
         ObjectNode body = Json.object();
-        body.set("incidents", Json.array(page.items().stream().map(ObjectNode::deepCopy).toList()));
+        body.set("incidents", Json.array(page.items().stream().map(i -> store.shown(i.deepCopy())).toList()));
         body.set("pagination_meta", page.meta(pageSize, matching.size()));
         return ApiResponse.ok(body);
     }
 
     private ApiResponse edit(ApiCall call) {
         JsonNode changes = IncidentEdit.changes(call.jsonBody());
-        String id = visible.get(call.pathParam(0)).path("id").asText();
-        return ApiResponse.ok(wrap(store.change(id, incident -> edit.apply(incident, changes), false)));
+        ObjectNode before = visible.get(call.pathParam(0));
+        ObjectNode after = store.change(before.path("id").asText(), incident -> edit.apply(incident, changes), false);
+        if (!after.path("incident_status").path("id").equals(before.path("incident_status").path("id"))) {
+            // incident.io records a status change as an incident update, made by the key that asked for it.
+            updates.statusChangedBy(after, key.actor());
+        }
+        return ApiResponse.ok(wrap(after));
     }
 
     private static boolean newestFirst(String sortBy) {

@@ -27,6 +27,7 @@ final class IncidentStore {
     private final Map<String, String> idByNumber = new HashMap<>();
     private final MicrosClock clock;
     private int lastNumber;
+    private volatile boolean listsUnsetCustomFields = true;
 
     IncidentStore(MicrosClock clock) {
         this.clock = clock;
@@ -45,7 +46,23 @@ final class IncidentStore {
 
     /** By id, or by the numeric part of the reference ({@code 123} for INC-123), as the API allows (b.4). */
     synchronized Optional<ObjectNode> find(String idOrNumber) {
-        return entry(idOrNumber).map(e -> e.incident.deepCopy());
+        return entry(idOrNumber).map(e -> shown(e.incident.deepCopy()));
+    }
+
+    /**
+     * Whether an incident lists the custom fields it has no value in (with empty {@code values}). incident.io's
+     * documentation does not say; the bridge must be right either way.
+     */
+    void listUnsetCustomFields(boolean listed) {
+        listsUnsetCustomFields = listed;
+    }
+
+    /** The incident as the API shows it: without the entries of unset fields when those are not listed. */
+    ObjectNode shown(ObjectNode copy) {
+        if (!listsUnsetCustomFields && copy.path("custom_field_entries").isArray()) {
+            copy.withArray("custom_field_entries").removeIf(entry -> entry.path("values").isEmpty());
+        }
+        return copy;
     }
 
     /**
@@ -60,7 +77,7 @@ final class IncidentStore {
 
     synchronized List<ObjectNode> all() {
         List<ObjectNode> copies = new ArrayList<>();
-        byId.values().forEach(e -> copies.add(e.incident.deepCopy()));
+        byId.values().forEach(e -> copies.add(shown(e.incident.deepCopy())));
         return copies;
     }
 
@@ -75,7 +92,7 @@ final class IncidentStore {
         change.accept(after);
         after.put("updated_at", before.path("updated_at").asText());
         if (!alwaysBump && after.equals(before)) {
-            return before.deepCopy();
+            return shown(before.deepCopy());
         }
         after.put("updated_at", clock.next());
         if (!after.path("incident_status").path("id").equals(before.path("incident_status").path("id"))) {
@@ -83,7 +100,7 @@ final class IncidentStore {
             entry.statusChangeMessage = null;
         }
         entry.incident = after;
-        return after.deepCopy();
+        return shown(after.deepCopy());
     }
 
     synchronized Optional<ObjectNode> previousStatus(String id) {

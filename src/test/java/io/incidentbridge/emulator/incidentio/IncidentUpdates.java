@@ -39,6 +39,21 @@ final class IncidentUpdates {
         return update.deepCopy();
     }
 
+    /**
+     * Records the update incident.io makes when an API key moves the incident's status through the API: no message,
+     * the new status, and the key as the updater ({@code {"api_key": {"id", "name"}}}, ActorV2).
+     */
+    void statusChangedBy(ObjectNode incident, ObjectNode apiKey) {
+        ObjectNode update = Json.object().put("id", ids.next()).put("incident_id", incident.path("id").asText());
+        update.set("new_incident_status", incident.path("incident_status").deepCopy());
+        if (incident.path("severity").isObject()) {
+            update.set("new_severity", incident.path("severity").deepCopy());
+        }
+        update.putObject("updater").set("api_key", apiKey.deepCopy());
+        update.put("created_at", incident.path("updated_at").asText());
+        updates.add(update);
+    }
+
     /** Newest first; all incidents when {@code incidentId} is null. */
     List<ObjectNode> list(String incidentId) {
         List<ObjectNode> matching = new ArrayList<>(updates.stream()

@@ -39,6 +39,7 @@ final class RecordWriter {
             row.replace("sys_mod_count", "0");
             row.replace("sys_class_name", table.name());
             row.putAll(accepted.fields());
+            ColumnLengths.cut(table.name(), row, accepted.fields().keySet());
             if (row.get("sys_id").isEmpty()) {
                 row.put("sys_id", Identifiers.sysId());
             }
@@ -74,6 +75,7 @@ final class RecordWriter {
             Map<String, String> before = current.values();
             Map<String, String> after = new LinkedHashMap<>(before);
             after.putAll(accepted.fields());
+            ColumnLengths.cut(current.table(), after, accepted.fields().keySet());
             rules.apply(current.table(), before, after, accepted.written(), actor, now);
             if (after.equals(before) && accepted.journal().isEmpty()) {
                 return existing;

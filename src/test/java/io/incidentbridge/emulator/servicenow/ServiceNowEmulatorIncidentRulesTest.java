@@ -23,6 +23,20 @@ class ServiceNowEmulatorIncidentRulesTest extends EmulatorTestBase {
     }
 
     @Test
+    void varcharFieldsAreCutAtTheirLengthAndLongTextIsKept() {
+        String long300 = "x".repeat(299) + "y";
+        String sysId = client.createIncident("{\"short_description\":\"" + long300 + "\",\"description\":\"" + long300
+                + "\",\"correlation_id\":\"" + long300 + "\"}");
+        JsonNode patched = json(client.patch("/api/now/table/incident/" + sysId, "{\"close_code\":\"" + long300
+                + "\",\"short_description\":\"\ud83d\ude80" + long300 + "\"}")).get("result");
+
+        assertThat(emulator.record("incident", sysId).orElseThrow())
+                .containsEntry("description", long300).containsEntry("correlation_id", "x".repeat(100))
+                .containsEntry("close_code", "x".repeat(40));
+        assertThat(patched.get("short_description").asText()).isEqualTo("\ud83d\ude80" + "x".repeat(159));
+    }
+
+    @Test
     void priorityIsRecomputedOnUpdateAndCannotBeWrittenDirectly() {
         String sysId = client.createIncident("{\"impact\":\"1\",\"priority\":\"1\"}");
         assertThat(emulator.record("incident", sysId).orElseThrow()).containsEntry("priority", "3");
