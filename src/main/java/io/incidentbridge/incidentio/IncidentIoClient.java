@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.errors.HttpFailureClassifier;
 import io.incidentbridge.errors.TransientFailure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,12 +25,14 @@ public class IncidentIoClient {
     private final HttpClient http;
     private final ObjectMapper json;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public IncidentIoClient(BridgeProperties properties, HttpClient http, ObjectMapper json, Clock clock) {
+    public IncidentIoClient(BridgeProperties properties, HttpClient http, ObjectMapper json, Clock clock, MeterRegistry meters) {
         this.settings = properties.incidentio();
         this.http = http;
         this.json = json;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public JsonNode incident(String id) {
@@ -164,16 +167,22 @@ public class IncidentIoClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            counted(method, "io-error");
             throw HttpFailureClassifier.fromIo("incident.io", method + " " + pathOnly(pathAndQuery), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientFailure("interrupted during incident.io " + method, e);
         }
+        counted(method, String.valueOf(response.statusCode()));
         if (response.statusCode() >= 200 && response.statusCode() < 300) {
             return read(response.body());
         }
         throw HttpFailureClassifier.fromStatus("incident.io", method + " " + pathOnly(pathAndQuery), response.statusCode(),
                 errorReason(response.body()), retryAfter(response), clock);
+    }
+
+    private void counted(String method, String status) {
+        meters.counter("bridge.incidentio.calls", "method", method, "status", status).increment();
     }
 
     private JsonNode read(String body) {

@@ -1,6 +1,7 @@
 package io.incidentbridge.incidentio;
 
 import io.incidentbridge.inbox.StoreResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -14,6 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookAnswers.class);
+    private final MeterRegistry meters;
+
+    public WebhookAnswers(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     public void accepted(Exchange exchange) {
         StoreResult result = exchange.getMessage().getBody(StoreResult.class);
@@ -23,6 +29,7 @@ public class WebhookAnswers {
     public void rejected(Exchange exchange) {
         WebhookRejected rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, WebhookRejected.class);
         LOG.info("Webhook refused with {}: {}", rejection.status(), rejection.getMessage());
+        refused(exchange, rejection.status());
         answer(exchange, rejection.status(), "{\"error\":" + quote(rejection.getMessage()) + "}");
     }
 
@@ -30,7 +37,21 @@ public class WebhookAnswers {
     public void unavailable(Exchange exchange) {
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         LOG.error("Webhook could not be stored; answering 503 so it is delivered again", error);
+        refused(exchange, 503);
         answer(exchange, 503, "{\"error\":\"the bridge cannot store events right now; deliver again later\"}");
+    }
+
+    /** Counts a webhook that did not reach the inbox, by sender and the status it was answered with. */
+    private void refused(Exchange exchange, int status) {
+        meters.counter("bridge.webhooks.refused", "source", source(exchange.getFromRouteId()), "status", String.valueOf(status))
+                .increment();
+    }
+
+    static String source(String routeId) {
+        if (routeId == null) {
+            return "unknown";
+        }
+        return routeId.startsWith("servicenow") ? "servicenow" : routeId.startsWith("incident-io") ? "incident-io" : "unknown";
     }
 
     private static void answer(Exchange exchange, int status, String body) {

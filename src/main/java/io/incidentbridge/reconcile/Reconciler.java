@@ -104,6 +104,7 @@ public class Reconciler {
             } catch (RuntimeException e) {
                 details.add("run failed: " + e.getMessage());
                 runs.finish(id, counts, "FAILED", String.join("\n", details));
+                meters.counter("bridge.reconciliation.runs", "mode", dryRun ? "dry-run" : "applied", "status", "failed").increment();
                 throw e;
             }
             ReconciliationRun run = runs.recent(1).get(0);
