@@ -1,7 +1,13 @@
 package io.incidentbridge.incidentio;
 
 import io.incidentbridge.inbox.StoreResult;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -16,13 +22,26 @@ import org.springframework.stereotype.Component;
 public class WebhookAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookAnswers.class);
     private final MeterRegistry meters;
+    private final Clock clock;
+    private final Map<String, AtomicLong> lastAccepted = new ConcurrentHashMap<>();
 
-    public WebhookAnswers(MeterRegistry meters) {
+    public WebhookAnswers(MeterRegistry meters, Clock clock) {
         this.meters = meters;
+        this.clock = clock;
+        for (String source : List.of("incident-io", "servicenow")) {
+            AtomicLong last = lastAccepted.computeIfAbsent(source, s -> new AtomicLong(clock.instant().getEpochSecond()));
+            Gauge.builder("bridge.webhooks.last.accepted", last, AtomicLong::get)
+                    .description("When this replica last accepted a webhook from the sender (or started, if it has not), in Unix time")
+                    .baseUnit("seconds").tag("source", source).register(meters);
+        }
     }
 
     public void accepted(Exchange exchange) {
         StoreResult result = exchange.getMessage().getBody(StoreResult.class);
+        AtomicLong last = lastAccepted.get(source(exchange.getFromRouteId()));
+        if (last != null) {
+            last.set(clock.instant().getEpochSecond());
+        }
         answer(exchange, 202, "{\"status\":\"" + result.name().toLowerCase() + "\"}");
     }
 

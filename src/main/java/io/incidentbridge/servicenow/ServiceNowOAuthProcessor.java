@@ -50,6 +50,9 @@ public class ServiceNowOAuthProcessor implements Processor {
         this.json = json;
         this.clock = clock;
         this.meters = meters;
+        // Shown at zero from the start, so an alert on their increase sees the first failure.
+        meters.counter("bridge.servicenow.token.failures", "grant", "password");
+        meters.counter("bridge.servicenow.token.failures", "grant", "refresh_token");
     }
 
     @Override
@@ -126,12 +129,14 @@ public class ServiceNowOAuthProcessor implements Processor {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            meters.counter("bridge.servicenow.token.failures", "grant", grantType).increment();
             throw HttpFailureClassifier.fromIo("ServiceNow", "POST /oauth_token.do", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientFailure("interrupted while asking ServiceNow for a token", e);
         }
         if (response.statusCode() != 200) {
+            meters.counter("bridge.servicenow.token.failures", "grant", grantType).increment();
             // ServiceNow says only "access_denied" for every cause; the instance's system log has the detail.
             throw TransientFailure.loginRefused("ServiceNow refused the " + grantType + " grant (HTTP " + response.statusCode()
                     + "): check SERVICENOW_CLIENT_ID/SECRET, SERVICENOW_USERNAME/PASSWORD and that the user is not locked");
