@@ -94,6 +94,17 @@ public class DeadLetterRepository {
         return count == null ? 0 : count;
     }
 
+    public long countOpen(String errorKind) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = ? AND error_kind = ?", Long.class,
+                OPEN, errorKind);
+        return count == null ? 0 : count;
+    }
+
+    /** Every error kind a dead letter has ever had (the metrics show the open ones of each). */
+    public List<String> errorKinds() {
+        return jdbc.queryForList("SELECT DISTINCT error_kind FROM dead_letter", String.class);
+    }
+
     private static final String SELECT = "SELECT id, source, incident_key, event_types, original_events, error_kind, error_message,"
             + " attempts, first_received_at, created_at, status FROM dead_letter";
 

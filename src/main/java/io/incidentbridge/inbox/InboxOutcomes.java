@@ -87,6 +87,7 @@ public class InboxOutcomes {
     private void deadLetter(ClaimedIncident claim, String kind, String message) {
         LOG.error("Incident {} dead-lettered ({}): {}", claim.incidentKey(), kind, message);
         deadLetters.store(claim, kind, message);
+        metrics.deadLetterKind(kind);
         inbox.markDead(claim.eventIds(), message);
         claimer.release(claim);
         metrics.processed(claim.events(), "dead");

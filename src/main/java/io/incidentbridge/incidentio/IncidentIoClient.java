@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.errors.HttpFailureClassifier;
 import io.incidentbridge.errors.TransientFailure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
@@ -21,10 +22,12 @@ import org.springframework.stereotype.Component;
 public class IncidentIoClient {
     private final ProducerTemplate camel;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
 
-    public IncidentIoClient(ProducerTemplate camel, ObjectMapper json) {
+    public IncidentIoClient(ProducerTemplate camel, ObjectMapper json, MeterRegistry meters) {
         this.camel = camel;
         this.json = json;
+        this.meters = meters;
     }
 
     public JsonNode incident(String id) {
@@ -166,10 +169,16 @@ public class IncidentIoClient {
             exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
             exchange.getIn().setBody(body == null ? null : body.toString());
         });
+        Integer status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        counted(method, status == null ? "io-error" : String.valueOf(status));
         if (answer.getException() != null) {
             throw HttpFailureClassifier.fromCall("incident.io", call, answer.getException());
         }
         return read(answer.getMessage().getBody(String.class));
+    }
+
+    private void counted(String method, String status) {
+        meters.counter("bridge.incidentio.calls", "method", method, "status", status).increment();
     }
 
     private JsonNode read(String body) {

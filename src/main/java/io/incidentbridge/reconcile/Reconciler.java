@@ -104,13 +104,14 @@ public class Reconciler {
             } catch (RuntimeException e) {
                 details.add("run failed: " + e.getMessage());
                 runs.finish(id, counts, "FAILED", String.join("\n", details));
+                meters.counter("bridge.reconciliation.runs", "mode", dryRun ? "dry-run" : "applied", "status", "failed").increment();
                 throw e;
             }
             ReconciliationRun run = runs.recent(1).get(0);
             String mode = dryRun ? "dry-run" : "applied";
             meters.counter("bridge.reconciliation.runs", "mode", mode, "status", run.status().toLowerCase()).increment();
             meters.counter("bridge.reconciliation.checked", "mode", mode).increment(run.checked());
-            meters.counter("bridge.reconciliation.created", "mode", mode).increment(run.created());
+            meters.counter("bridge.reconciliation.created.records", "mode", mode).increment(run.created());
             meters.counter("bridge.reconciliation.repaired", "mode", mode).increment(run.repaired());
             meters.counter("bridge.reconciliation.deleted.links", "mode", mode).increment(run.deletedLinks());
             meters.counter("bridge.reconciliation.failed", "mode", mode).increment(run.failed());

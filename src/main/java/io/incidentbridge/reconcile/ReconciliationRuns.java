@@ -52,6 +52,13 @@ public class ReconciliationRuns {
                 (rs, row) -> rs.getObject(1, OffsetDateTime.class)).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /** When the last successful real run finished, in epoch seconds; 0 before the first one. */
+    public double lastSuccessfulFinishEpochSeconds() {
+        return jdbc.query("SELECT MAX(finished_at) FROM reconciliation_run WHERE status = 'DONE' AND dry_run = FALSE",
+                        (rs, row) -> rs.getObject(1, OffsetDateTime.class)).stream().filter(java.util.Objects::nonNull)
+                .findFirst().map(t -> (double) t.toEpochSecond()).orElse(0.0);
+    }
+
     public List<ReconciliationRun> recent(int limit) {
         return jdbc.query("SELECT id, started_at, finished_at, dry_run, full_scan, updated_since, checked, created, repaired,"
                         + " deleted_links, failed, status, details, replica FROM reconciliation_run ORDER BY id DESC FETCH FIRST ? ROWS ONLY",

@@ -49,6 +49,9 @@ public class ServiceNowOAuthProcessor implements Processor {
         this.json = json;
         this.clock = clock;
         this.meters = meters;
+        // Shown at zero from the start, so an alert on their increase sees the first failure.
+        meters.counter("bridge.servicenow.token.failures", "grant", "password");
+        meters.counter("bridge.servicenow.token.failures", "grant", "refresh_token");
     }
 
     @Override
@@ -129,10 +132,12 @@ public class ServiceNowOAuthProcessor implements Processor {
             exchange.getIn().setBody(formBody(form));
         });
         if (answer.getException() != null) {
+            meters.counter("bridge.servicenow.token.failures", "grant", grantType).increment();
             throw HttpFailureClassifier.fromCall("ServiceNow", "POST /oauth_token.do", answer.getException());
         }
         int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (status != 200) {
+            meters.counter("bridge.servicenow.token.failures", "grant", grantType).increment();
             // ServiceNow says only "access_denied" for every cause; the instance's system log has the detail.
             throw TransientFailure.loginRefused("ServiceNow refused the " + grantType + " grant (HTTP " + status
                     + "): check SERVICENOW_CLIENT_ID/SECRET, SERVICENOW_USERNAME/PASSWORD and that the user is not locked");

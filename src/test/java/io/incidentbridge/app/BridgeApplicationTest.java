@@ -69,7 +69,7 @@ public abstract class BridgeApplicationTest {
         registry.add("BRIDGE_DB_USER", database::user);
         registry.add("BRIDGE_DB_PASSWORD", database::password);
         registry.add("bridge.mapping.directory", () -> MAPPINGS.toString());
-        registry.add("bridge.mapping.watch-interval", () -> "200");
+        registry.add("bridge.mapping.watch-interval", () -> "200ms");
         registry.add("bridge.cmdb-import.alias-fields", () -> "short_description");
         registry.add("BRIDGE_ADMIN_USER", () -> ADMIN_USER);
         registry.add("BRIDGE_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
@@ -79,7 +79,7 @@ public abstract class BridgeApplicationTest {
         registry.add("bridge.retry.initial-delay", () -> "50ms");
         registry.add("bridge.retry.max-delay", () -> "1s");
         // Polling is off unless a test starts its route; when it does, it polls every second.
-        registry.add("bridge.back-sync.poll-interval-millis", () -> "1000");
+        registry.add("bridge.back-sync.poll-interval", () -> "1s");
     }
 
     private static java.nio.file.Path copyOfMappings() {

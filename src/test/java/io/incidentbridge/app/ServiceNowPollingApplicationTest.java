@@ -32,7 +32,7 @@ class ServiceNowPollingApplicationTest extends BridgeApplicationTest {
             SERVICENOW.update("incident", record.get("sys_id"), Map.of("state", "6", "close_code", "Solution provided",
                     "work_notes", "Rolled back the release"), "beth.anglin");
             Instant changed = Instant.now();
-            // The Quartz-scheduled poll runs every second here (bridge.back-sync.poll-interval-millis).
+            // The Quartz-scheduled poll runs every second here (bridge.back-sync.poll-interval).
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     "learning".equals(INCIDENTIO.incident(id).path("incident_status").path("category").asText()));
             assertThat(Duration.between(changed, Instant.now())).isLessThan(Duration.ofSeconds(5));

@@ -42,6 +42,10 @@ public final class SandboxApplication {
             System.setProperty("BRIDGE_DB_URL", "jdbc:h2:mem:sandbox;DB_CLOSE_DELAY=-1");
         }
         LOG.info("Sandbox: ServiceNow emulator at {}, incident.io emulator at {}", serviceNow.baseUrl(), incidentIo.baseUrl());
+        if (io.incidentbridge.ops.PreflightCheck.requested(args)) {
+            // --check against the emulators: what a first install would be told.
+            System.exit(io.incidentbridge.ops.PreflightCheck.run(IncidentBridgeApplication.class, args, System.out));
+        }
         ConfigurableApplicationContext bridge = SpringApplication.run(IncidentBridgeApplication.class, args);
         String port = bridge.getEnvironment().getProperty("local.server.port");
         // The emulator plays the business rule a ServiceNow admin installs (servicenow/), so edits flow back.

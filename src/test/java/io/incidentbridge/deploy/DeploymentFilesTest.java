@@ -1,0 +1,89 @@
+package io.incidentbridge.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The files under deploy/ that operators copy: the docker-compose file has the shape the Compose specification requires
+ * (no Compose CLI runs in the build), and every secret the bridge reads is listed in the env file and the Kubernetes
+ * Secret example.
+ */
+class DeploymentFilesTest {
+    private static final Set<String> COMPOSE_TOP_LEVEL = Set.of("name", "services", "volumes", "networks", "secrets", "configs", "include");
+    private static final Pattern SECRET = Pattern.compile("\\$\\{([A-Z_]*(SECRET|PASSWORD|API_KEY|CLIENT_ID|USERNAME|_USER))[:}]");
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void composeRunsTheBridgeWithPostgresHealthchecksLimitsAndTheEnvFile() throws IOException {
+        JsonNode compose = yaml.readTree(Path.of("deploy/docker-compose.yaml").toFile());
+        compose.fieldNames().forEachRemaining(key -> assertThat(COMPOSE_TOP_LEVEL).as("top-level key").contains(key));
+        JsonNode services = compose.path("services");
+        assertThat(services.has("bridge") && services.has("postgres")).isTrue();
+        services.fields().forEachRemaining(service -> {
+            String name = service.getKey();
+            JsonNode spec = service.getValue();
+            assertThat(spec.path("image").asText()).as(name + " image").isNotBlank();
+            assertThat(spec.path("healthcheck").path("test").isArray()).as(name + " healthcheck.test").isTrue();
+            assertThat(spec.path("healthcheck").path("test").get(0).asText()).as(name).isIn("CMD", "CMD-SHELL");
+            assertThat(spec.path("deploy").path("resources").path("limits").path("memory").asText()).as(name + " memory limit").isNotBlank();
+            spec.path("depends_on").fields().forEachRemaining(dependency -> {
+                assertThat(services.has(dependency.getKey())).isTrue();
+                assertThat(dependency.getValue().path("condition").asText()).isEqualTo("service_healthy");
+            });
+            spec.path("volumes").forEach(volume -> {
+                String source = volume.asText().split(":")[0];
+                if (!source.startsWith(".") && !source.startsWith("/")) {
+                    assertThat(compose.path("volumes").has(source)).as("named volume " + source + " is declared").isTrue();
+                }
+            });
+        });
+        JsonNode bridge = services.path("bridge");
+        assertThat(bridge.path("env_file").get(0).path("path").asText()).isEqualTo("bridge.env");
+        assertThat(bridge.path("environment").path("BRIDGE_DB_URL").asText()).startsWith("jdbc:postgresql://postgres:5432/");
+        assertThat(bridge.path("healthcheck").toString()).contains("/actuator/health/readiness");
+        bridge.path("environment").fieldNames().forEachRemaining(variable ->
+                assertThat(variable).as("no secret in the compose file itself").doesNotContainPattern("SECRET|PASSWORD|API_KEY"));
+    }
+
+    @Test
+    void theEnvFileAndTheKubernetesSecretListEverySecretTheBridgeReads() throws IOException {
+        Set<String> secrets = new TreeSet<>();
+        Matcher matcher = SECRET.matcher(Files.readString(Path.of("application.yaml")));
+        while (matcher.find()) {
+            secrets.add(matcher.group(1));
+        }
+        assertThat(secrets).contains("SERVICENOW_CALLBACK_SECRET", "INCIDENTIO_WEBHOOK_SECRET", "BRIDGE_DB_PASSWORD");
+
+        Properties envFile = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("deploy/bridge.env.example"))) {
+            envFile.load(in);
+        }
+        JsonNode secret = yaml.readTree(Path.of("deploy/kubernetes/secret.example.yaml").toFile());
+        assertThat(secret.path("kind").asText()).isEqualTo("Secret");
+        for (String name : secrets) {
+            assertThat(envFile).as("deploy/bridge.env.example").containsKey(name);
+            assertThat(secret.path("stringData").has(name)).as(name + " in deploy/kubernetes/secret.example.yaml").isTrue();
+        }
+    }
+
+    @Test
+    void kustomizationListsFilesThatExist() throws IOException {
+        JsonNode kustomization = yaml.readTree(Path.of("deploy/kubernetes/kustomization.yaml").toFile());
+        for (JsonNode resource : kustomization.path("resources")) {
+            assertThat(Path.of("deploy/kubernetes", resource.asText())).exists();
+        }
+        assertThat(Path.of("deploy/kubernetes/prometheus-rules.yaml")).exists();
+    }
+}
