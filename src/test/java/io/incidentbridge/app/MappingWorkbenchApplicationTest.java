@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class MappingWorkbenchApplicationTest extends BridgeApplicationTest {
     private static final String TEMPLATE = "incident-to-servicenow.jslt";
-    private static final String NAME_LINE = "\"short_description\": .name,";
-    private static final String PREFIXED_LINE = "\"short_description\": \"Workbench: \" + .name,";
+    private static final String NAME_LINE = "\"short_description\": truncate(.name, 160),";
+    private static final String PREFIXED_LINE = "\"short_description\": truncate(\"Workbench: \" + .name, 160),";
     private final ObjectMapper json = new ObjectMapper();
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -77,7 +77,7 @@ class MappingWorkbenchApplicationTest extends BridgeApplicationTest {
     @Test
     void aTemplateThatDoesNotCompileIsRefusedAtItsLineAndNothingChanges() throws Exception {
         JsonNode before = get("/api/mappings/" + TEMPLATE);
-        String broken = before.path("content").asText().replace(NAME_LINE, "\"short_description\": .name +,");
+        String broken = before.path("content").asText().replace(NAME_LINE, "\"short_description\": truncate(.name, 160) +,");
         int line = lineOf(before.path("content").asText(), NAME_LINE);
 
         HttpResponse<String> refused = put(TEMPLATE, Map.of("content", broken, "comment", "broken"));

@@ -34,8 +34,8 @@ class MappingWorkbenchBrowserTest extends BridgeApplicationTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String TEMPLATE = "incident-to-servicenow.jslt";
-    private static final String NAME_LINE = "\"short_description\": .name,";
-    private static final String PREFIXED_LINE = "\"short_description\": \"Workbench: \" + .name,";
+    private static final String NAME_LINE = "\"short_description\": truncate(.name, 160),";
+    private static final String PREFIXED_LINE = "\"short_description\": truncate(\"Workbench: \" + .name, 160),";
     private final ObjectMapper json = new ObjectMapper();
 
     static boolean chromiumInstalled() {
@@ -82,7 +82,7 @@ class MappingWorkbenchBrowserTest extends BridgeApplicationTest {
             String original = code(browser);
             int line = lineOf(original, NAME_LINE);
 
-            type(browser, original.replace(NAME_LINE, "\"short_description\": .name +,"));
+            type(browser, original.replace(NAME_LINE, "\"short_description\": truncate(.name, 160) +,"));
             wait.until(d -> d.findElement(By.id("problem")).getText().startsWith("Line " + line));
             assertThat(browser.findElement(By.cssSelector("#gutter .ln.error")).getAttribute("textContent")).isEqualTo(String.valueOf(line));
             browser.findElement(By.id("problem")).click();
