@@ -301,9 +301,8 @@
     state.canEdit = !!(data && data.can_edit);
     $('who').textContent = data ? data.user + (state.canEdit ? ' (may save)' : ' (read only)') : '';
     $('save').disabled = !state.canEdit;
-    $('preview').disabled = !state.canEdit;
-    $('code').readOnly = !state.canEdit;
-    $('code').addEventListener('input', () => { if (state.canEdit) scheduleCheck(); });
+    // The viewer may try drafts (check and preview read only) but not save them.
+    $('code').addEventListener('input', () => scheduleCheck());
     $('code').addEventListener('scroll', () => renderGutter(state.error));
     $('save').addEventListener('click', save);
     $('preview').addEventListener('click', preview);

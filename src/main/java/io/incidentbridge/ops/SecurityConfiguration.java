@@ -54,6 +54,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/webhooks/**", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, VIEWER)
+                        // Checking and previewing a draft change nothing: the viewer may try drafts, only the admin saves.
+                        .requestMatchers(HttpMethod.POST, "/api/mappings/validate", "/api/mappings/preview").hasAnyRole(ADMIN, VIEWER)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .requestMatchers("/actuator/jolokia/**", "/actuator/hawtio/**", "/actuator/hawtio").hasRole(ADMIN)
                         .requestMatchers("/actuator/**").hasAnyRole(ADMIN, VIEWER)

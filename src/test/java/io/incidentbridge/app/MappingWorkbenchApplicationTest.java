@@ -62,6 +62,12 @@ class MappingWorkbenchApplicationTest extends BridgeApplicationTest {
                 json.writeValueAsString(Map.of("content", "{}"))).statusCode()).isEqualTo(403);
         assertThat(client().call("POST", "/api/mappings/" + TEMPLATE + "/versions/1/restore", VIEWER_USER, VIEWER_PASSWORD)
                 .statusCode()).isEqualTo(403);
+        // The viewer may check a draft (read only), and nothing changes for it.
+        HttpResponse<String> viewerCheck = client().call("POST", "/api/mappings/validate", VIEWER_USER, VIEWER_PASSWORD,
+                json.writeValueAsString(Map.of("drafts", Map.of(TEMPLATE, "{\"short_description\": .name +,}"))));
+        assertThat(viewerCheck.statusCode()).isEqualTo(400);
+        assertThat(viewerCheck.body()).contains("\"line\"");
+        assertThat(client().call("POST", "/api/mappings/reload", VIEWER_USER, VIEWER_PASSWORD).statusCode()).isEqualTo(403);
         assertThat(client().call("GET", "/mappings", null, null).statusCode()).isIn(302, 401);
         HttpResponse<String> page = client().call("GET", "/mappings", VIEWER_USER, VIEWER_PASSWORD);
         assertThat(page.statusCode()).isEqualTo(200);
