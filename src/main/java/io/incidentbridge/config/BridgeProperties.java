@@ -67,6 +67,8 @@ public record BridgeProperties(
      * @param incidentTable The table incidents are written to.
      * @param correlationDisplay The correlation_display value that marks the bridge's records.
      * @param followUpTable The table follow-ups are written to (children of the incident's record through parent).
+     * @param allowInsecureHttp Start even though the instance URL is plain http:// to a host that is not loopback (credentials in clear text).
+     * @param auth How the bridge signs in to ServiceNow: oauth (recommended) or basic (HTTP Basic with the same user).
      */
     public record ServiceNow(
             @DefaultValue("") @Pattern(regexp = "(https?://[^\\s/]+.*)?", message = "SERVICENOW_INSTANCE_URL must be an http(s) URL")
@@ -149,31 +151,23 @@ public record BridgeProperties(
 
     /**
      * An incident's events wait until none has arrived for {@code quietPeriod}, or the oldest has waited
-     * {@code maxHold}. {@code settleTime} is the deprecated name of the quiet period: it applies when
-     * {@code quietPeriod} is not set.
+     * {@code maxHold}. Its deprecated former name, {@code bridge.inbox.settle-time}, is carried over by
+     * {@link DeprecatedSettings}.
      *
      * @param pollInterval How often the inbox is checked for ready events while idle (after a poll that found work, at once).
      * @param quietPeriod An incident's events wait until none has arrived for it for this long, so a burst becomes one write.
      * @param maxHold The oldest waiting event of an incident never waits longer than this, so a stream that never pauses is still written.
-     * @param settleTime Deprecated former name of quiet-period; applies when quiet-period is not set.
      * @param claimLease A replica's hold on an incident lasts this long unless renewed; a dead replica's incidents are taken over after it.
      * @param leaseRenewalInterval How often the claims in progress are renewed; keep it well under claim-lease.
      * @param maxEventsPerClaim At most this many events of one incident are handled in one go.
      */
     public record Inbox(
             @DefaultValue("25ms") @NotNull Duration pollInterval,
-            Duration quietPeriod,
+            @DefaultValue("300ms") @NotNull Duration quietPeriod,
             @DefaultValue("2s") @NotNull Duration maxHold,
-            @Deprecated Duration settleTime,
             @DefaultValue("30s") Duration claimLease,
             @DefaultValue("10s") @NotNull Duration leaseRenewalInterval,
             @DefaultValue("500") @Min(1) int maxEventsPerClaim) {
-        public Inbox {
-            if (quietPeriod == null) {
-                quietPeriod = settleTime != null ? settleTime : Duration.ofMillis(300);
-            }
-        }
-
         @AssertTrue(message = "bridge.inbox.quiet-period and bridge.inbox.max-hold must not be negative")
         public boolean isHoldingValid() {
             return !quietPeriod.isNegative() && !maxHold.isNegative();
@@ -272,6 +266,9 @@ public record BridgeProperties(
      * @param adminPassword Admin password (from BRIDGE_ADMIN_PASSWORD only).
      * @param viewerUser Optional read-only login name.
      * @param viewerPassword Read-only login's password (from BRIDGE_VIEWER_PASSWORD only).
+     * @param maxFailedLogins Failed logins (form or HTTP Basic) for one user within lockout-duration before that user is refused with 429.
+     * @param maxFailedLoginsPerAddress Failed logins from one client address within lockout-duration before that address is refused with 429.
+     * @param lockoutDuration How long a login lock lasts, and the window in which failed logins are counted.
      */
     public record Access(
             @DefaultValue("") String adminUser,
@@ -311,6 +308,7 @@ public record BridgeProperties(
      * @param pollInterval How often ServiceNow is polled (replaces poll-interval-millis).
      * @param pollOverlap How far before the last watermark each poll starts again.
      * @param pollPageSize Records read per poll page.
+     * @param callbackAuth How ServiceNow's callbacks prove who sent them: signature (Standard Webhooks HMAC, default) or bearer (replayable; warned at startup).
      */
     public record BackSync(
             @DefaultValue("false") boolean notifyIncidentChannel,
@@ -330,7 +328,16 @@ public record BridgeProperties(
      */
     public enum CallbackAuth { SIGNATURE, BEARER }
 
-    /** How long finished records are kept before the scheduled clean-up removes them (docs/security.md). */
+    /**
+     * How long finished records are kept before the scheduled clean-up removes them (docs/security.md).
+     *
+     * @param enabled Run the scheduled clean-up (route remove-expired-records, one replica at a time).
+     * @param cron Quartz cron expression (seconds first) of the clean-up.
+     * @param doneEvents Done and skipped inbox events (with their payloads) are removed this long after they finished.
+     * @param resolvedDeadLetters Replayed or discarded dead letters are removed this long after; open ones are never removed by age.
+     * @param batchSize Rows removed per delete statement.
+     * @param maxBatchesPerRun Delete statements per table and run at most.
+     */
     public record Retention(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("0 40 * * * ?") @NotBlank String cron,

@@ -20,7 +20,8 @@ import org.springframework.core.env.PropertySource;
 public class DeprecatedSettings implements EnvironmentPostProcessor {
     /** Old name -> new name, and the unit a bare number in the old name meant. */
     static final Map<String, Replacement> RENAMED = Map.of(
-            "bridge.back-sync.poll-interval-millis", new Replacement("bridge.back-sync.poll-interval", "ms"));
+            "bridge.back-sync.poll-interval-millis", new Replacement("bridge.back-sync.poll-interval", "ms"),
+            "bridge.inbox.settle-time", new Replacement("bridge.inbox.quiet-period", "ms"));
 
     record Replacement(String name, String bareNumberUnit) {
     }

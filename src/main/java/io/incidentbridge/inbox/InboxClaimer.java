@@ -27,9 +27,6 @@ public class InboxClaimer {
         this.inbox = inbox;
         this.settings = properties.inbox();
         this.workers = new Semaphore(properties.sync().concurrency());
-        if (settings.settleTime() != null) {
-            LOG.warn("bridge.inbox.settle-time is deprecated: it is read as bridge.inbox.quiet-period ({})", settings.quietPeriod());
-        }
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -57,6 +57,9 @@ public class SecurityConfiguration {
                         // Checking and previewing a draft change nothing: the viewer may try drafts, only the admin saves.
                         .requestMatchers(HttpMethod.POST, "/api/mappings/validate", "/api/mappings/preview").hasAnyRole(ADMIN, VIEWER)
                         .requestMatchers("/api/**").hasRole(ADMIN)
+                        // Jolokia answers GET for looking only (search, read, list, version); a GET that would run an
+                        // operation or write an attribute is refused, so a link can never be made to change anything.
+                        .requestMatchers(JolokiaGets::changesSomething).denyAll()
                         .requestMatchers("/actuator/jolokia/**", "/actuator/hawtio/**", "/actuator/hawtio").hasRole(ADMIN)
                         .requestMatchers("/actuator/**").hasAnyRole(ADMIN, VIEWER)
                         .anyRequest().authenticated())

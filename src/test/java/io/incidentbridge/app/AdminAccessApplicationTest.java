@@ -115,8 +115,15 @@ class AdminAccessApplicationTest extends BridgeApplicationTest {
                 .as(foreign.body()).isTrue();
         JsonNode ownOrigin = jolokia(RUNTIME_READ, Map.of("Origin", "http://127.0.0.1:" + port));
         assertThat(ownOrigin.path("status").asInt()).as(ownOrigin.toString()).isEqualTo(200);
+        // GET may look, never change: a read answers, an exec or write in the URL is refused before Jolokia sees it.
         HttpResponse<String> get = basic("GET", "/actuator/jolokia/read/java.lang:type=Runtime/VmName", null, Map.of());
-        assertThat(get.body()).as("Jolokia answers POST only").doesNotContain("\"status\":200");
+        assertThat(get.body()).as(get.body()).contains("\"status\":200");
+        assertThat(basic("GET", "/actuator/jolokia/exec/java.lang:type=Memory/gc", null, Map.of()).statusCode()).isEqualTo(403);
+        assertThat(basic("GET", "/actuator/jolokia/write/org.apache.camel:context=incident-bridge,type=context,name=%22incident-bridge%22/Tracing/true",
+                null, Map.of()).statusCode()).isEqualTo(403);
+        assertThat(basic("GET", "/actuator/jolokia/?p=/exec/java.lang:type=Memory/gc", null, Map.of()).statusCode()).isEqualTo(403);
+        assertThat(basic("GET", "/actuator/jolokia/read/com.sun.management:type=HotSpotDiagnostic", null, Map.of()).body())
+                .doesNotContain("\"status\":200");
     }
 
     private JsonNode jolokia(String request, Map<String, String> headers) throws Exception {

@@ -74,7 +74,7 @@ class OpenApiDocumentApplicationTest extends BridgeApplicationTest {
                 described++;
             }
         }
-        assertThat(described).isEqualTo(20);
+        assertThat(described).isEqualTo(19);
         Operation deadLetters = operation(api, "/api/dead-letters", "get");
         assertThat(deadLetters.getResponses().get("200").getContent().get("application/json").getSchema()).as("dead letters schema").isNotNull();
     }

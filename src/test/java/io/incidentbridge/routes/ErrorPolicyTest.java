@@ -83,6 +83,18 @@ class ErrorPolicyTest {
         public void failed(Exchange exchange) {
             ENDINGS.add(name + ".failed");
         }
+
+        public void invalidMapping(Exchange exchange) {
+            ENDINGS.add(name + ".invalidMapping");
+        }
+
+        public void staleMapping(Exchange exchange) {
+            ENDINGS.add(name + ".staleMapping");
+        }
+
+        public void malformed(Exchange exchange) {
+            ENDINGS.add(name + ".malformed");
+        }
     }
 
     @Configuration
@@ -121,7 +133,7 @@ class ErrorPolicyTest {
                                 .setBody(simple("changed by the route"))
                                 .process(exchange -> {
                                     ATTEMPTS.incrementAndGet();
-                                    throw exchange.getIn().getHeader("failure", RuntimeException.class);
+                                    throw exchange.getIn().getHeader("failure", Exception.class);
                                 });
                     }
                 }
@@ -186,7 +198,13 @@ class ErrorPolicyTest {
         send(BridgeErrorPolicy.ADMIN, new IllegalArgumentException("bad filter"));
         send(BridgeErrorPolicy.ADMIN, new IllegalStateException("busy"));
         send(BridgeErrorPolicy.ADMIN, new TransientFailure("ServiceNow down"));
-        assertThat(ENDINGS).containsExactly("admin.notFound", "admin.badRequest", "admin.conflict", "admin.failed");
+        // The more specific kinds win over the IllegalArgument/IllegalState rules they extend.
+        send(BridgeErrorPolicy.ADMIN, new io.incidentbridge.mapping.MappingVersions.Invalid(
+                java.util.List.of(new io.incidentbridge.mapping.MappingFailure("line 3: no such function", null, "values.yaml", 3, 1))));
+        send(BridgeErrorPolicy.ADMIN, new io.incidentbridge.mapping.MappingVersions.Stale("version 3 is in force", null));
+        send(BridgeErrorPolicy.ADMIN, new com.fasterxml.jackson.core.JsonParseException(null, "not JSON"));
+        assertThat(ENDINGS).containsExactly("admin.notFound", "admin.badRequest", "admin.conflict", "admin.failed",
+                "admin.invalidMapping", "admin.staleMapping", "admin.malformed");
     }
 
     @Test
@@ -206,7 +224,7 @@ class ErrorPolicyTest {
         assertThat(ENDINGS).isEmpty();
     }
 
-    private Exchange send(String policy, RuntimeException failure) {
+    private Exchange send(String policy, Exception failure) {
         return producer.send("direct:" + policy, exchange -> {
             exchange.getIn().setBody("the original events");
             exchange.getIn().setHeader("failure", failure);
