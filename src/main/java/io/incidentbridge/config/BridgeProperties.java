@@ -133,7 +133,7 @@ public record BridgeProperties(
 
     /**
      * @param incidentIoSecret One or more whsec_... signing secrets of the incident.io webhook endpoint, comma-separated.
-     * @param serviceNowCallbackSecret Bearer token (and HMAC key) of ServiceNow's callbacks to POST /webhooks/servicenow.
+     * @param serviceNowCallbackSecret One or more whsec_... secrets, comma-separated, that ServiceNow's callbacks to POST /webhooks/servicenow are signed with (bearer tokens with callback-auth: bearer).
      * @param timestampTolerance Webhooks whose webhook-timestamp is further than this from our clock are refused.
      * @param maxBodyBytes Larger webhook bodies are refused with 413.
      */

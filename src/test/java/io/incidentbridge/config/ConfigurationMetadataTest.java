@@ -53,7 +53,6 @@ class ConfigurationMetadataTest {
                 assertThat(setting.getValue().asText()).as(setting.getKey()).matches("\\d+(ms|s|m|h|d)");
             }
         }
-        assertThat(metadata).doesNotContainKey("bridge.incidentio.connect-timeout");
     }
 
     @Test
