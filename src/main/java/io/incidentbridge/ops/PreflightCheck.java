@@ -14,8 +14,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 /**
- * {@code java -jar incident-bridge.jar --check}: starts the bridge without serving anything (no HTTP port, no routes,
- * no schedules), validates the settings and the mappings, runs the connection check against ServiceNow and proves the
+ * {@code java -jar incident-bridge.jar --check}: starts the bridge without serving anything (no HTTP port, no route but
+ * the outbound calls, no schedules), validates the settings and the mappings, runs the connection check against ServiceNow and proves the
  * incident.io API key, prints what is wrong in the words of the set-up steps, and exits 0 (ready) or 1. For CI/CD
  * pipelines and first installs.
  */
@@ -43,11 +43,14 @@ public final class PreflightCheck {
         SpringApplication app = new SpringApplication(application);
         // The context as it runs, but serving nothing: no HTTP port, no routes, no schedules. Given as command-line
         // arguments, which win over application.yaml and the environment (SERVER_PORT); the caller's own come after.
-        List<String> springArgs = new ArrayList<>(List.of("--server.port=-1", "--camel.main.routes-collector-enabled=false",
+        // The routes are loaded (so a missing one is reported, as at a real start) but not started, but for the
+        // outbound calls the checks make through Camel.
+        List<String> springArgs = new ArrayList<>(List.of("--server.port=-1", "--camel.main.auto-startup=false",
                 "--spring.quartz.auto-startup=false", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--logging.level.io.incidentbridge=WARN"));
         Arrays.stream(args).filter(a -> !a.equals(FLAG)).forEach(springArgs::add);
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+            startOutboundRoutes(context.getBean(org.apache.camel.CamelContext.class));
             ok("settings are valid");
             mappings(context.getBean(MappingTemplates.class), context.getBean(BridgeProperties.class));
             secrets(context.getBean(BridgeProperties.class));
@@ -62,6 +65,19 @@ public final class PreflightCheck {
         }
         out.println("Check failed: " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " to fix before starting.");
         return 1;
+    }
+
+    /** The calls to ServiceNow and incident.io go through these routes; nothing else runs. */
+    static final List<String> OUTBOUND_ROUTES = List.of("servicenow-token-request", "servicenow-table-api-call", "incident-io-api-call");
+
+    private static void startOutboundRoutes(org.apache.camel.CamelContext camel) {
+        for (String route : OUTBOUND_ROUTES) {
+            try {
+                camel.getRouteController().startRoute(route);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the route " + route + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private void mappings(MappingTemplates templates, BridgeProperties properties) {

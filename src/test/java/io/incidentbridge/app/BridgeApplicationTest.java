@@ -53,6 +53,21 @@ public abstract class BridgeApplicationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    /**
+     * For a test class that needs a bridge configured differently: a database of its own, so that neither bridge
+     * takes the other's inbox events or Quartz jobs while both contexts are alive (Spring keeps them cached), and a
+     * Quartz scheduler name of its own: Quartz keeps its job stores' connection providers in one JVM-wide registry by
+     * that name, so a second scheduler of the same name would take over the first one's database (and break it when
+     * its own context closes).
+     */
+    protected static void aDatabaseOfItsOwn(DynamicPropertyRegistry registry, String name) {
+        TestDatabase.Credentials database = TestDatabase.newDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+        registry.add("spring.quartz.scheduler-name", () -> name);
+    }
+
     @DynamicPropertySource
     static void pointTheBridgeAtTheEmulators(DynamicPropertyRegistry registry) {
         registry.add("SERVICENOW_INSTANCE_URL", SERVICENOW::baseUrl);

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -24,7 +27,13 @@ import org.springframework.test.context.TestPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {"bridge.access.max-failed-logins=3", "bridge.access.max-failed-logins-per-address=6",
         "bridge.access.lockout-duration=4s"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LoginThrottleApplicationTest extends BridgeApplicationTest {
+
+    @DynamicPropertySource
+    static void aBridgeOfItsOwn(DynamicPropertyRegistry registry) {
+        aDatabaseOfItsOwn(registry, "bridge-login-throttle-tests");
+    }
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test

@@ -31,7 +31,7 @@ class PreflightCheckApplicationTest {
         try (ServiceNowEmulator serviceNow = ServiceNowEmulator.start();
              IncidentIoEmulator incidentIo = IncidentIoEmulator.start()) {
             Map<String, String> env = BridgeProcess.environment(serviceNow, incidentIo, WebhookSender.newSecret(), database);
-            env.put("SERVICENOW_CALLBACK_SECRET", "callback-secret");
+            env.put("SERVICENOW_CALLBACK_SECRET", WebhookSender.newSecret());
             env.put("BRIDGE_ADMIN_USER", "admin");
             env.put("BRIDGE_ADMIN_PASSWORD", "admin-password");
             int port = 18000 + (int) (Math.random() * 1000);

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import io.incidentbridge.TestDatabase;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,10 +25,7 @@ class ServiceNowBasicAuthApplicationTest extends BridgeApplicationTest {
     @DynamicPropertySource
     static void signInWithBasic(DynamicPropertyRegistry registry) {
         registry.add("bridge.servicenow.auth", () -> "basic");
-        TestDatabase.Credentials database = TestDatabase.newDatabase("jdbc:h2:mem:bridge-basic-auth-tests;DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        aDatabaseOfItsOwn(registry, "bridge-basic-auth-tests");
     }
     @Autowired
     ServiceNowHealth health;

@@ -4,7 +4,6 @@ import static io.incidentbridge.mapping.SummaryNotesSection.MARKER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.incidentbridge.TestDatabase;
 import io.incidentbridge.backsync.ServiceNowNotes;
 import io.incidentbridge.config.BridgeProperties.NotesTarget;
 import io.incidentbridge.emulator.servicenow.RecordedRequest;
@@ -36,10 +35,7 @@ class ServiceNowNotesInSummaryApplicationTest extends BridgeApplicationTest {
     @DynamicPropertySource
     static void notesGoToTheSummary(DynamicPropertyRegistry registry) {
         registry.add("bridge.back-sync.notes-target", () -> "summary");
-        TestDatabase.Credentials database = TestDatabase.newDatabase("jdbc:h2:mem:bridge-notes-in-summary-tests;DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        aDatabaseOfItsOwn(registry, "bridge-notes-in-summary-tests");
     }
 
     @BeforeEach

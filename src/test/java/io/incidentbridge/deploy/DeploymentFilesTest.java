@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The files under deploy/ that operators copy: the docker-compose file has the shape the Compose specification requires
- * (no Compose CLI runs in the build), and every secret the bridge reads is listed in the env file and the Kubernetes
+ * and passes the Compose CLI's own check ({@code docker compose config}, or the older {@code docker-compose config};
+ * neither needs a Docker engine), and every secret the bridge reads is listed in the env file and the Kubernetes
  * Secret example.
  */
 class DeploymentFilesTest {
@@ -50,7 +51,7 @@ class DeploymentFilesTest {
             });
         });
         JsonNode bridge = services.path("bridge");
-        assertThat(bridge.path("env_file").get(0).path("path").asText()).isEqualTo("bridge.env");
+        assertThat(bridge.path("env_file").get(0).asText()).isEqualTo("bridge.env");
         assertThat(bridge.path("environment").path("BRIDGE_DB_URL").asText()).startsWith("jdbc:postgresql://postgres:5432/");
         assertThat(bridge.path("healthcheck").toString()).contains("/actuator/health/readiness");
         bridge.path("environment").fieldNames().forEachRemaining(variable ->
@@ -85,5 +86,40 @@ class DeploymentFilesTest {
             assertThat(Path.of("deploy/kubernetes", resource.asText())).exists();
         }
         assertThat(Path.of("deploy/kubernetes/prometheus-rules.yaml")).exists();
+    }
+
+    /** The Compose CLI reads the file with the example env file (a password filled in, as an operator would). */
+    @Test
+    void theComposeCliAcceptsTheFile(@org.junit.jupiter.api.io.TempDir Path work) throws Exception {
+        java.util.List<String> cli = composeCli();
+        org.junit.jupiter.api.Assumptions.assumeTrue(cli != null, "no Compose CLI on this machine (.ci/run installs one)");
+        Path deploy = work.resolve("deploy");
+        Files.createDirectories(deploy);
+        Files.copy(Path.of("deploy/docker-compose.yaml"), deploy.resolve("docker-compose.yaml"));
+        Files.writeString(deploy.resolve("bridge.env"), Files.readString(Path.of("deploy/bridge.env.example"))
+                .replace("BRIDGE_DB_PASSWORD=\n", "BRIDGE_DB_PASSWORD=only-for-this-test\n"));
+        java.util.List<String> command = new java.util.ArrayList<>(cli);
+        command.addAll(java.util.List.of("--env-file", "bridge.env", "config"));
+        Process check = new ProcessBuilder(command).directory(deploy.toFile()).redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(output).isZero();
+        assertThat(output).contains("jdbc:postgresql://postgres:5432/bridge").contains("service_healthy");
+    }
+
+    private static java.util.List<String> composeCli() throws InterruptedException {
+        for (java.util.List<String> candidate : java.util.List.of(java.util.List.of("docker", "compose"), java.util.List.of("docker-compose"))) {
+            try {
+                java.util.List<String> version = new java.util.ArrayList<>(candidate);
+                version.add("version");
+                Process probe = new ProcessBuilder(version).redirectErrorStream(true).start();
+                probe.getInputStream().readAllBytes();
+                if (probe.waitFor() == 0) {
+                    return candidate;
+                }
+            } catch (IOException notInstalled) {
+                // try the next one
+            }
+        }
+        return null;
     }
 }
