@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * forms (text/plain and form-urlencoded, at the top level, where Chromium sends the most cookies) and calls fetch() with
  * credentials against the admin API and Jolokia. None of it may reach a route or an MBean.
  */
-@EnabledIf("io.incidentbridge.app.HawtioBrowserTest#chromiumInstalled")
+@EnabledIf("io.incidentbridge.app.HeadlessChromium#installed")
 class CrossSiteRequestBrowserTest extends BridgeApplicationTest {
     private static final String TARGET_ROUTE = "admin-lists-reconciliation-runs";
     private static final Map<String, String> REACHABLE_ROUTES = Map.of(
@@ -56,14 +51,11 @@ class CrossSiteRequestBrowserTest extends BridgeApplicationTest {
         String evil = "http://127.0.0.2:" + foreign.getAddress().getPort();
         long runsBefore = reconciliationRuns();
         Map<String, Long> exchangesBefore = exchanges();
-        WebDriver browser = chromium();
+        WebDriver browser = HeadlessChromium.start("1280,900");
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             browser.get(bridge + "/login");
-            wait.until(d -> !d.findElements(By.name("username")).isEmpty());
-            browser.findElement(By.name("username")).sendKeys(ADMIN_USER);
-            browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
-            browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+            HeadlessChromium.logIn(browser, wait, ADMIN_USER, ADMIN_PASSWORD);
             wait.until(d -> !d.getCurrentUrl().contains("/login"));
             assertThat(browser.manage().getCookieNamed("JSESSIONID")).as("the admin is logged in").isNotNull();
 
@@ -147,13 +139,4 @@ class CrossSiteRequestBrowserTest extends BridgeApplicationTest {
         return counts;
     }
 
-    private static WebDriver chromium() throws java.io.IOException {
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .build();
-        return new ChromeDriver(service, options);
-    }
 }

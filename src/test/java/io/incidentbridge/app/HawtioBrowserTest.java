@@ -11,9 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -22,30 +19,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * target/hawtio-routes.png and target/hawtio-endpoints.png (the copies in docs/ were taken from them). .ci/run installs
  * chromium and chromium-driver when they are missing; without them (a developer machine) the test does not run.
  */
-@EnabledIf("chromiumInstalled")
+@EnabledIf("io.incidentbridge.app.HeadlessChromium#installed")
 class HawtioBrowserTest extends BridgeApplicationTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
 
     @Test
     void theAdminLogsIntoHawtioAndSeesTheBridgeRoutes() throws Exception {
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = HeadlessChromium.start("1400,1000");
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             browser.get("http://127.0.0.1:" + port + "/actuator/hawtio");
-            wait.until(d -> !d.findElements(By.name("username")).isEmpty());
-            browser.findElement(By.name("username")).sendKeys(ADMIN_USER);
-            browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
-            browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+            HeadlessChromium.logIn(browser, wait, ADMIN_USER, ADMIN_PASSWORD);
             wait.until(d -> d.getCurrentUrl().contains("/actuator/hawtio") && d.findElements(By.name("password")).isEmpty());
             browser.get("http://127.0.0.1:" + port + "/actuator/hawtio/camel/routes");
             wait.until(d -> d.getPageSource().contains("incident-sync-to-servicenow"));

@@ -18,9 +18,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,18 +26,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * sync write the new value to ServiceNow, then restores the previous version and sees the sync after that use it again.
  * Screenshots go to target/mapping-workbench*.png (the copies in docs/ were taken from them).
  */
-@EnabledIf("chromiumInstalled")
+@EnabledIf("io.incidentbridge.app.HeadlessChromium#installed")
 class MappingWorkbenchBrowserTest extends BridgeApplicationTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String TEMPLATE = "incident-to-servicenow.jslt";
     private static final String NAME_LINE = "\"short_description\": truncate(.name, 160),";
     private static final String PREFIXED_LINE = "\"short_description\": truncate(\"Workbench: \" + .name, 160),";
     private final ObjectMapper json = new ObjectMapper();
 
-    static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
 
     @AfterEach
     void putTheFileContentBackInForce() throws Exception {
@@ -61,19 +53,11 @@ class MappingWorkbenchBrowserTest extends BridgeApplicationTest {
         int base = json.readTree(new AdminClient(port).call("GET", "/api/mappings/" + TEMPLATE, ADMIN_USER, ADMIN_PASSWORD).body())
                 .path("version").asInt();
 
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--window-size=1500,1300", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = HeadlessChromium.start("1500,1300");
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             browser.get("http://127.0.0.1:" + port + "/mappings");
-            wait.until(d -> !d.findElements(By.name("username")).isEmpty());
-            browser.findElement(By.name("username")).sendKeys(ADMIN_USER);
-            browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
-            browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+            HeadlessChromium.logIn(browser, wait, ADMIN_USER, ADMIN_PASSWORD);
             wait.until(d -> d.getCurrentUrl().contains("/mappings") && d.findElements(By.name("password")).isEmpty()
                     && !d.findElements(By.cssSelector("#files tbody tr")).isEmpty());
             assertThat(browser.findElements(By.cssSelector("#files tbody tr"))).hasSize(6);
