@@ -37,9 +37,7 @@ import org.springframework.context.annotation.Import;
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = ErrorPolicyTest.Policy.class, properties = {
-        "camel.main.routes-include-pattern=file:routes/none-on-purpose-*.camel.yaml", "camel.main.name=error-policy-test",
-        // A Quartz cluster of its own: sharing the main test bridge's would let this context run that bridge's jobs.
-        "spring.quartz.scheduler-name=error-policy-test"})
+        "camel.main.routes-include-pattern=file:routes/none-on-purpose-*.camel.yaml", "camel.main.name=error-policy-test"})
 class ErrorPolicyTest {
     static final List<String> ENDINGS = new CopyOnWriteArrayList<>();
     static final AtomicInteger ATTEMPTS = new AtomicInteger();

@@ -53,9 +53,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @SpringBootTest(classes = OutboundRoutesTest.OutboundCalls.class, properties = {
         "camel.main.routes-include-pattern=file:routes/servicenow-api.camel.yaml,file:routes/incident-io-api.camel.yaml",
-        "camel.main.name=outbound-routes-test",
-        // A Quartz cluster of its own: sharing the main test bridge's would let this context run that bridge's jobs.
-        "spring.quartz.scheduler-name=outbound-routes-test"})
+        "camel.main.name=outbound-routes-test"})
 class OutboundRoutesTest {
     static final String PASSWORD = "pw-never-on-the-wire-unasked";
     static final String CLIENT_SECRET = "client-secret-0123";
