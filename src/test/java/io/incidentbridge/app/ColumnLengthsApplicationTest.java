@@ -114,6 +114,25 @@ class ColumnLengthsApplicationTest extends BridgeApplicationTest {
         assertThat(writesFor(id)).hasSize(2);
     }
 
+    @Test
+    void anAgentsWorkNoteOnARecordWithACutNameLeavesTheNameWholeInIncidentIo() {
+        installCallbackRule();
+        ServiceNowUser beth = ServiceNowUser.signedIn(SERVICENOW, "beth.anglin");
+        String id = newIncident(NAME).path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        String sysId = awaitServiceNowIncident(id, Map.of("short_description", NAME.substring(0, 160))).get("sys_id");
+        settle(id);
+
+        beth.update("incident", sysId, Map.of("work_notes", "Card processor confirms the timeouts"));
+        int writes = writesFor(id).size();
+        await().atMost(PATIENCE).until(() -> serviceNowNotes(id).contains("Card processor confirms the timeouts"));
+        settle(id);
+
+        assertThat(INCIDENTIO.incident(id).path("name").asText()).as("ServiceNow's cut value is no change of name")
+                .isEqualTo(NAME);
+        assertThat(writesFor(id)).as("nothing written back to ServiceNow").hasSize(writes);
+    }
+
     private String storedLink(String incidentId) {
         return jdbc.queryForObject("SELECT synced_fields FROM record_link WHERE source_id = ?", String.class, incidentId);
     }
