@@ -14,6 +14,7 @@ import io.incidentbridge.mapping.IncidentMapper;
 import io.incidentbridge.mapping.IncidentSide;
 import io.incidentbridge.mapping.ServiceNowChangeMapper;
 import io.incidentbridge.mapping.SummaryNotesSection;
+import io.incidentbridge.servicenow.ServiceNowColumns;
 import io.incidentbridge.servicenow.ServiceNowRecord;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
 import io.incidentbridge.sync.FieldSettlement;
@@ -63,11 +64,14 @@ public class ServiceNowChanges {
     private final FieldSettlement settlement;
     private final IncidentStatusChoice statusChoice;
     private final ServiceNowJournal serviceNowJournal;
+    private final ServiceNowColumns columns;
 
     public ServiceNowChanges(IncidentIoClient incidentIo, RecordLinkRepository links, ServiceNowChangeMapper changes,
                              ServiceNowNotes notes, ObjectMapper json, BridgeProperties properties, IncidentMapper mapper,
                              IncidentAssignment assignment, ServiceNowTableClient serviceNow, FieldSettlement settlement,
-                             IncidentStatusChoice statusChoice, ServiceNowJournal serviceNowJournal) {
+                             IncidentStatusChoice statusChoice, ServiceNowJournal serviceNowJournal,
+                             ServiceNowColumns columns) {
+        this.columns = columns;
         this.serviceNowJournal = serviceNowJournal;
         this.mapper = mapper;
         this.statusChoice = statusChoice;
@@ -130,8 +134,8 @@ public class ServiceNowChanges {
         ServiceNowRecord record = found.get();
         JsonNode current = incidentIo.incident(link.incidentId());
         IncidentSnapshot snapshot = snapshot(current);
-        FieldSettlement.Verdict verdict = settlement.settle(trigger, mapper.map(snapshot).fields(), link.syncedFields(),
-                () -> record, snapshot.updatedAt());
+        FieldSettlement.Verdict verdict = settlement.settle(trigger, columns.kept(link.table(), mapper.map(snapshot).fields()),
+                link.syncedFields(), () -> record, snapshot.updatedAt());
         IncidentSide wanted = changes.incident(change(record, journal));
         IncidentSide before = changes.incident(link.table(), link.syncedFields());
         ObjectNode fields = json.createObjectNode();
@@ -147,7 +151,8 @@ public class ServiceNowChanges {
         }
         // What the forward mapping makes of incident.io's new state counts as already written: the webhook incident.io
         // sends for this change then finds nothing to write, and ServiceNow keeps what its user set (e.g. close notes).
-        Map<String, String> synced = FieldSettlement.takenByIncidentIo(verdict, mapper.map(now).fields(), record);
+        Map<String, String> synced = columns.kept(link.table(),
+                FieldSettlement.takenByIncidentIo(verdict, mapper.map(now).fields(), record));
         if (!fields.isEmpty() || !synced.equals(link.syncedFields())) {
             links.save(link.withSynced(synced, fields.isEmpty() ? link.sourceUpdatedAt() : now.updatedAt()));
         }

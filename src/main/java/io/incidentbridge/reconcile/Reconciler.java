@@ -10,6 +10,7 @@ import io.incidentbridge.inbox.InboundEvent;
 import io.incidentbridge.inbox.InboxRepository;
 import io.incidentbridge.mapping.IncidentMapper;
 import io.incidentbridge.servicenow.EncodedQuery;
+import io.incidentbridge.servicenow.ServiceNowColumns;
 import io.incidentbridge.servicenow.ServiceNowRecord;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
 import io.incidentbridge.sync.FieldDiff;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
  * correlation_id look-up, never duplicated) and repair what drifted, each owned field towards its owner
  * ({@link FieldSettlement}: ServiceNow is repaired, or incident.io takes ServiceNow's value, as a missed callback would
  * have brought it). Links to records deleted in ServiceNow are reported. A dry run reports the same without queueing
- * anything. Between pages it waits while live traffic is queued.
+ * anything. Between pages it waits while live traffic is queued. incident.io's values are compared as ServiceNow keeps
+ * them ({@link ServiceNowColumns}), so a value its column cuts is no drift.
  */
 @Component
 public class Reconciler {
@@ -58,11 +60,14 @@ public class Reconciler {
     private final ReentrantLock oneAtATime = new ReentrantLock();
     private final MeterRegistry meters;
     private final FieldSettlement settlement;
+    private final ServiceNowColumns columns;
 
     public Reconciler(IncidentIoClient incidentIo, ServiceNowTableClient serviceNow, RecordLinkRepository links,
                       IncidentMapper mapper, SyncConditions conditions, InboxRepository inbox, ReconciliationRuns runs,
-                      ObjectMapper json, BridgeProperties properties, MeterRegistry meters, FieldSettlement settlement) {
+                      ObjectMapper json, BridgeProperties properties, MeterRegistry meters, FieldSettlement settlement,
+                      ServiceNowColumns columns) {
         this.meters = meters;
+        this.columns = columns;
         this.settlement = settlement;
         this.incidentIo = incidentIo;
         this.serviceNow = serviceNow;
@@ -153,7 +158,7 @@ public class Reconciler {
         if (conditions.skipReason(snapshot) != null) {
             return;
         }
-        Map<String, String> desired = mapper.map(snapshot).fields();
+        Map<String, String> desired = columns.kept(table, mapper.map(snapshot).fields());
         String reference = snapshot.reference();
         if (link.isPresent()) {
             ServiceNowRecord record = bySysId.get(link.get().sysId());

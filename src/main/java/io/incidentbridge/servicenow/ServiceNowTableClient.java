@@ -31,10 +31,12 @@ public class ServiceNowTableClient {
     private final ServiceNowCalls answers;
     private final ProducerTemplate camel;
     private final ObjectMapper json;
+    private final ServiceNowColumns columns;
 
     public ServiceNowTableClient(BridgeProperties properties, ServiceNowAuthorisation auth, ServiceNowCalls answers,
-                                ProducerTemplate camel, ObjectMapper json) {
+                                ProducerTemplate camel, ObjectMapper json, ServiceNowColumns columns) {
         this.settings = properties.servicenow();
+        this.columns = columns;
         this.auth = auth;
         this.answers = answers;
         this.camel = camel;
@@ -74,14 +76,21 @@ public class ServiceNowTableClient {
         }
     }
 
+    /** Creates a record; its answer, the row as stored, teaches {@link ServiceNowColumns} the columns that cut a value. */
     public ServiceNowRecord create(String table, Map<String, String> fields) {
         String path = "/api/now/table/" + table + "?sysparm_exclude_reference_link=true";
-        return record(table, call("POST", table, path, fields).path("result"));
+        return learnt(table, fields, record(table, call("POST", table, path, fields).path("result")));
     }
 
+    /** Updates a record; its answer, the row as stored, teaches {@link ServiceNowColumns} the columns that cut a value. */
     public ServiceNowRecord update(String table, String sysId, Map<String, String> fields) {
         String path = "/api/now/table/" + table + "/" + encode(sysId) + "?sysparm_exclude_reference_link=true";
-        return record(table, call("PATCH", table, path, fields).path("result"));
+        return learnt(table, fields, record(table, call("PATCH", table, path, fields).path("result")));
+    }
+
+    private ServiceNowRecord learnt(String table, Map<String, String> sent, ServiceNowRecord stored) {
+        columns.learn(table, sent, stored);
+        return stored;
     }
 
     /** The record's address in the ServiceNow UI, for the link pinned in incident.io. */

@@ -4,10 +4,12 @@ import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.errors.FailureKind;
 import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.servicenow.EncodedQuery;
+import io.incidentbridge.servicenow.ServiceNowColumns;
 import io.incidentbridge.servicenow.ServiceNowRecord;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * link it looks the record up by correlation_id before creating, so a lost POST response never makes a
  * duplicate; with a link it sends only the fields that differ from what it last wrote; a state older than
  * the one last written is ignored. An incident's owned fields are settled by {@link FieldSettlement}: a field
- * ServiceNow changed too and wins is not overwritten.
+ * ServiceNow changed too and wins is not overwritten. Values are compared and remembered as ServiceNow keeps them
+ * ({@link ServiceNowColumns}: cut to their column's length), and written in full, so a column that grew keeps more.
  */
 @Component
 public class ServiceNowRecordWriter {
@@ -27,10 +30,12 @@ public class ServiceNowRecordWriter {
     private final Clock clock;
     private final String correlationDisplay;
     private final FieldSettlement settlement;
+    private final ServiceNowColumns columns;
 
     public ServiceNowRecordWriter(ServiceNowTableClient serviceNow, RecordLinkRepository links, Clock clock,
-                                  BridgeProperties properties, FieldSettlement settlement) {
+                                  BridgeProperties properties, FieldSettlement settlement, ServiceNowColumns columns) {
         this.settlement = settlement;
+        this.columns = columns;
         this.serviceNow = serviceNow;
         this.links = links;
         this.clock = clock;
@@ -49,21 +54,22 @@ public class ServiceNowRecordWriter {
         Supplier<ServiceNowRecord> record = () -> serviceNow.get(link.table(), link.sysId())
                 .orElseThrow(() -> new PermanentFailure(FailureKind.RECORD_DELETED, "ServiceNow " + link.table() + " " + link.number()
                         + " (sys_id " + link.sysId() + ") linked to " + link.sourceReference() + " no longer exists"));
+        Map<String, String> kept = columns.kept(link.table(), fields);
         Map<String, String> changed;
-        Map<String, String> synced = fields;
+        Map<String, String> synced = kept;
         boolean serviceNowAhead = false;
         if (link.kind() == RecordLink.Kind.INCIDENT) {
             FieldSettlement.Verdict verdict = settlement.settle(source.compareWithServiceNow() ? FieldSettlement.Trigger.COMPARISON
-                    : FieldSettlement.Trigger.INCIDENT_IO_CHANGE, fields, link.syncedFields(), record, source.updatedAt());
+                    : FieldSettlement.Trigger.INCIDENT_IO_CHANGE, kept, link.syncedFields(), record, source.updatedAt());
             changed = verdict.toServiceNow();
             synced = verdict.synced();
             serviceNowAhead = !verdict.toIncidentIo().isEmpty();
         } else {
-            changed = FieldDiff.changed(fields, source.compareWithServiceNow() ? record.get().fields() : link.syncedFields());
+            changed = FieldDiff.changed(kept, source.compareWithServiceNow() ? record.get().fields() : link.syncedFields());
         }
         if (!changed.isEmpty()) {
             try {
-                serviceNow.update(link.table(), link.sysId(), changed);
+                serviceNow.update(link.table(), link.sysId(), inFull(changed, fields));
             } catch (PermanentFailure e) {
                 if (e.notFound()) {
                     throw new PermanentFailure(FailureKind.RECORD_DELETED, "ServiceNow " + link.table() + " " + link.number()
@@ -72,7 +78,8 @@ public class ServiceNowRecordWriter {
                 throw e;
             }
         }
-        RecordLink saved = save(source, synced, link.table(), link.sysId(), link.number(), link.pinned());
+        RecordLink saved = save(source, columns.kept(link.table(), synced), link.table(), link.sysId(), link.number(),
+                link.pinned());
         return new SyncOutcome(changed.isEmpty() ? SyncOutcome.Action.UNCHANGED : SyncOutcome.Action.UPDATED, saved, changed,
                 serviceNowAhead);
     }
@@ -82,16 +89,26 @@ public class ServiceNowRecordWriter {
         Optional<ServiceNowRecord> found = serviceNow.findOne(table, byCorrelation);
         if (found.isPresent()) {
             ServiceNowRecord record = found.get();
-            Map<String, String> changed = FieldDiff.changed(fields, record.fields());
+            Map<String, String> changed = FieldDiff.changed(columns.kept(table, fields), record.fields());
             if (!changed.isEmpty()) {
-                serviceNow.update(table, record.sysId(), changed);
+                serviceNow.update(table, record.sysId(), inFull(changed, fields));
             }
-            RecordLink saved = save(source, fields, table, record.sysId(), record.number(), false);
+            RecordLink saved = save(source, columns.kept(table, fields), table, record.sysId(), record.number(), false);
             return new SyncOutcome(changed.isEmpty() ? SyncOutcome.Action.UNCHANGED : SyncOutcome.Action.UPDATED, saved, changed);
         }
         ServiceNowRecord created = serviceNow.create(table, fields);
-        RecordLink saved = save(source, fields, table, created.sysId(), created.number(), false);
+        RecordLink saved = save(source, columns.kept(table, fields), table, created.sysId(), created.number(), false);
         return new SyncOutcome(SyncOutcome.Action.CREATED, saved, fields);
+    }
+
+    /**
+     * The changed fields with the values the mapping gives, not cut: ServiceNow cuts them itself, and a column made
+     * longer since keeps more (and its answer shows it).
+     */
+    private static Map<String, String> inFull(Map<String, String> changed, Map<String, String> fields) {
+        Map<String, String> full = new LinkedHashMap<>();
+        changed.forEach((field, value) -> full.put(field, fields.getOrDefault(field, value)));
+        return full;
     }
 
     /** After a successful write ServiceNow holds these values: that is what the next diff compares with. */

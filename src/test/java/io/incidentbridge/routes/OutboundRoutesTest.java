@@ -15,6 +15,7 @@ import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.incidentio.IncidentIoHttp;
 import io.incidentbridge.servicenow.ServiceNowAuthorisation;
 import io.incidentbridge.servicenow.ServiceNowCalls;
+import io.incidentbridge.servicenow.ServiceNowColumns;
 import io.incidentbridge.servicenow.ServiceNowHttp;
 import io.incidentbridge.servicenow.ServiceNowOAuthProcessor;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
@@ -62,7 +63,7 @@ class OutboundRoutesTest {
     @Configuration
     @ImportAutoConfiguration(CamelAutoConfiguration.class)
     @Import({ServiceNowHttp.class, ServiceNowAuthorisation.class, ServiceNowOAuthProcessor.class, ServiceNowCalls.class,
-            ServiceNowTableClient.class, IncidentIoHttp.class, IncidentIoAnswers.class, IncidentIoClient.class,
+            ServiceNowTableClient.class, ServiceNowColumns.class, IncidentIoHttp.class, IncidentIoAnswers.class, IncidentIoClient.class,
             BridgeErrorPolicy.class})
     static class OutboundCalls {
         @Bean

@@ -10,7 +10,8 @@ final class EmulatorContext {
     final RecordStore store = new RecordStore(schemas);
     final JournalRecorder journal = new JournalRecorder(store, schemas);
     final CallbackRule callbacks = new CallbackRule(journal, schemas, clock);
-    final RecordWriter writer = new RecordWriter(store, new BusinessRules(callbacks), journal, clock);
+    final ColumnLengths columns = new ColumnLengths();
+    final RecordWriter writer = new RecordWriter(store, new BusinessRules(callbacks), journal, columns, clock);
     final UserDirectory users = new UserDirectory(store, writer, schemas, SeedData.ADMIN);
     final FieldAccess fields = new FieldAccess(schemas, store);
     final DisplayValues display = new DisplayValues(schemas, store, new JournalHistory(store));

@@ -15,9 +15,11 @@ final class RecordWriter {
     private final NumberSequence numbers;
     private final BusinessRules rules;
     private final JournalRecorder journal;
+    private final ColumnLengths columns;
     private final Clock clock;
 
-    RecordWriter(RecordStore store, BusinessRules rules, JournalRecorder journal, Clock clock) {
+    RecordWriter(RecordStore store, BusinessRules rules, JournalRecorder journal, ColumnLengths columns, Clock clock) {
+        this.columns = columns;
         this.store = store;
         this.numbers = new NumberSequence();
         this.rules = rules;
@@ -39,7 +41,7 @@ final class RecordWriter {
             row.replace("sys_mod_count", "0");
             row.replace("sys_class_name", table.name());
             row.putAll(accepted.fields());
-            ColumnLengths.cut(table.name(), row, accepted.fields().keySet());
+            columns.cut(table.name(), row, accepted.fields().keySet());
             if (row.get("sys_id").isEmpty()) {
                 row.put("sys_id", Identifiers.sysId());
             }
@@ -75,7 +77,7 @@ final class RecordWriter {
             Map<String, String> before = current.values();
             Map<String, String> after = new LinkedHashMap<>(before);
             after.putAll(accepted.fields());
-            ColumnLengths.cut(current.table(), after, accepted.fields().keySet());
+            columns.cut(current.table(), after, accepted.fields().keySet());
             rules.apply(current.table(), before, after, accepted.written(), actor, now);
             if (after.equals(before) && accepted.journal().isEmpty()) {
                 return existing;

@@ -139,6 +139,34 @@ public final class ServiceNowEmulator implements AutoCloseable {
         context.rateLimiter.requestsPerHour(requestsPerHour);
     }
 
+    /**
+     * A custom string field on {@code table}, as an admin adds one in the dictionary: named u_..., with its max_length
+     * (up to 255 a varchar column that cuts longer values, above that mediumtext). Defining it again changes the length.
+     */
+    public void addCustomField(String table, String field, int maxLength) {
+        if (!field.startsWith("u_")) {
+            throw new IllegalArgumentException("custom fields are named u_..., not " + field);
+        }
+        context.schemas.get(table);
+        context.schemas.addField(table, Field.of(field, FieldType.STRING));
+        context.columns.define(table, field, maxLength);
+    }
+
+    /**
+     * Gives {@code field} of {@code table} another max_length (up to 255 the column cuts longer values), for records of
+     * that table, until {@link #resetColumnLengths()}.
+     */
+    public void setColumnLength(String table, String field, int maxLength) {
+        context.schemas.get(table).field(field)
+                .orElseThrow(() -> new IllegalArgumentException("No field " + field + " in " + table));
+        context.columns.set(table, field, maxLength);
+    }
+
+    /** Every column back to its out-of-the-box length (custom fields keep theirs). */
+    public void resetColumnLengths() {
+        context.columns.reset();
+    }
+
     /** Raw values as seen through {@code table} (rows of extending tables included), oldest first. */
     public List<Map<String, String>> records(String table) {
         TableSchema schema = context.schemas.get(table);

@@ -37,6 +37,30 @@ class ServiceNowEmulatorIncidentRulesTest extends EmulatorTestBase {
     }
 
     @Test
+    void aCustomFieldAndAChangedLengthCutAtTheirOwnLengthUntilReset() {
+        String long300 = "x".repeat(299) + "y";
+        emulator.addCustomField("incident", "u_title", 40);
+        emulator.addCustomField("incident", "u_story", 4000);
+        emulator.setColumnLength("incident", "short_description", 100);
+
+        JsonNode created = json(client.post("/api/now/table/incident", "{\"u_title\":\"" + long300 + "\",\"u_story\":\""
+                + long300 + "\",\"short_description\":\"" + long300 + "\"}")).get("result");
+
+        assertThat(created.get("u_title").asText()).isEqualTo("x".repeat(40));
+        assertThat(created.get("u_story").asText()).as("mediumtext keeps everything").isEqualTo(long300);
+        assertThat(created.get("short_description").asText()).isEqualTo("x".repeat(100));
+
+        emulator.resetColumnLengths();
+        String sysId = created.get("sys_id").asText();
+        JsonNode patched = json(client.patch("/api/now/table/incident/" + sysId, "{\"u_title\":\"y" + long300
+                + "\",\"short_description\":\"y" + long300 + "\"}")).get("result");
+
+        assertThat(patched.get("u_title").asText()).as("a custom field keeps its own length").isEqualTo("y" + "x".repeat(39));
+        assertThat(patched.get("short_description").asText()).isEqualTo("y" + "x".repeat(159));
+        assertThat(emulator.record("incident", sysId).orElseThrow()).containsEntry("u_title", "y" + "x".repeat(39));
+    }
+
+    @Test
     void priorityIsRecomputedOnUpdateAndCannotBeWrittenDirectly() {
         String sysId = client.createIncident("{\"impact\":\"1\",\"priority\":\"1\"}");
         assertThat(emulator.record("incident", sysId).orElseThrow()).containsEntry("priority", "3");
