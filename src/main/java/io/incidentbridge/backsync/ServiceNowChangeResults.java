@@ -1,0 +1,38 @@
+package io.incidentbridge.backsync;
+
+import io.incidentbridge.mapping.IncidentMapper;
+import io.incidentbridge.sync.FieldSettlement;
+import io.incidentbridge.sync.RecordLink;
+import io.incidentbridge.sync.RecordLinkRepository;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers in the incident's link what both sides now hold. What the forward mapping makes of incident.io's new state
+ * counts as already written: the webhook incident.io sends for this edit then finds nothing to write, and ServiceNow
+ * keeps what its user set (e.g. close notes). Without an edit, the forward route's mapping is that state already.
+ */
+@Component
+public class ServiceNowChangeResults {
+    private final IncidentMapper mapper;
+    private final RecordLinkRepository links;
+
+    public ServiceNowChangeResults(IncidentMapper mapper, RecordLinkRepository links) {
+        this.mapper = mapper;
+        this.links = links;
+    }
+
+    public ServiceNowChangePlan remember(ServiceNowChangePlan plan) {
+        if (!plan.settles()) {
+            return plan;
+        }
+        RecordLink link = plan.sides().link();
+        Map<String, String> desiredNow = plan.incidentIoEdited() ? mapper.map(plan.incidentAfter()).fields()
+                : plan.sides().incident().fields();
+        Map<String, String> synced = FieldSettlement.takenByIncidentIo(plan.verdict(), desiredNow, plan.sides().record().orElseThrow());
+        if (plan.incidentIoEdited() || !synced.equals(link.syncedFields())) {
+            links.save(link.withSynced(synced, plan.incidentIoEdited() ? plan.incidentAfter().updatedAt() : link.sourceUpdatedAt()));
+        }
+        return plan;
+    }
+}
