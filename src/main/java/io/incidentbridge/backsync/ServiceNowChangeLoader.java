@@ -20,9 +20,11 @@ import io.incidentbridge.sync.SyncOutcome;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -113,7 +115,7 @@ public class ServiceNowChangeLoader {
     /** The tasks the changes name, read by sys_id as ServiceNow holds them now (not as a callback's body says). */
     private Map<String, ServiceNowRecord> tasks(List<Change> changes) {
         Map<String, ServiceNowRecord> tasks = new HashMap<>();
-        java.util.Set<String> read = new java.util.HashSet<>();
+        Set<String> read = new HashSet<>();
         for (Change change : changes) {
             if (decision.isEcho(change) || !change.ofFollowUp() || !read.add(change.sysId())) {
                 continue;

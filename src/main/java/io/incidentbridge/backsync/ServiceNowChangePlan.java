@@ -3,6 +3,8 @@ package io.incidentbridge.backsync;
 import io.incidentbridge.model.IncidentSnapshot;
 import io.incidentbridge.sync.FieldSettlement;
 import io.incidentbridge.sync.RecordLink;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +20,8 @@ public record ServiceNowChangePlan(BothSides sides, List<FollowUpStatus> followU
 
     public ServiceNowChangePlan {
         followUpStatuses = List.copyOf(followUpStatuses);
-        toServiceNow = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(toServiceNow));
+        // Kept in the settlement's order, which is the order of the ServiceNow write.
+        toServiceNow = Collections.unmodifiableMap(new LinkedHashMap<>(toServiceNow));
     }
 
     public boolean settles() {
