@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Sync with ServiceNow" for one incident: its current state is fetched from incident.io, put in the inbox like
- * any event, and the same sync route runs at once for it, comparing with the ServiceNow record as it is now.
+ * any event, and the same sync routes run at once for it, both ways, comparing with the ServiceNow record as it is now.
  */
 @Component
 public class SyncNow {
@@ -55,7 +55,7 @@ public class SyncNow {
         inbox.store(new InboundEvent(ClaimedIncident.OPERATOR, deliveryId, EVENT_TYPE, id, EventJson.envelope(json, EVENT_TYPE, incident)));
         ClaimedIncident claim = claimer.claimNow(id, PATIENCE)
                 .orElseThrow(() -> new IllegalStateException("incident " + id + " is busy; its sync-now request stays queued"));
-        Object result = producer.requestBody("direct:sync-claimed-incident", claim);
+        Object result = producer.requestBody("direct:sync-claimed-incident-both-ways", claim);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("incident_id", id);
         if (result instanceof SyncOutcome outcome) {

@@ -75,6 +75,24 @@ class ServiceNowCallbackApplicationTest extends BridgeApplicationTest {
     }
 
     @Test
+    void aServiceNowChangeReadsTheIncidentFromIncidentIoOnceForBothDirections() throws Exception {
+        String id = newIncident("Read once").path("id").asText();
+        webhooks().send(event("public_incident.incident_created_v2", id));
+        String sysId = awaitServiceNowIncident(id, Map.of("state", "2")).get("sys_id");
+        settle(id);
+        long readsBefore = INCIDENTIO.count("GET", "/v2/incidents/" + id);
+
+        beth.update("incident", sysId, Map.of("state", "6"));
+        await().atMost(PATIENCE).until(() -> "learning".equals(INCIDENTIO.incident(id).path("incident_status").path("category").asText()));
+        settle(id);
+
+        // The claim holds only ServiceNow's change, so the incident.io -> ServiceNow route reads the incident; the
+        // ServiceNow -> incident.io route takes that read and its mapping instead of asking incident.io again.
+        assertThat(INCIDENTIO.count("GET", "/v2/incidents/" + id) - readsBefore).isEqualTo(1);
+        assertThat(INCIDENTIO.count("POST", "/v2/incidents/" + id + "/actions/edit")).isEqualTo(1);
+    }
+
+    @Test
     void theBridgesOwnStatusChangeIsNoWorkNoteButAResponderStatusUpdateAfterItIsOne() throws Exception {
         String id = newIncident("Resolved, then reopened").path("id").asText();
         webhooks().send(event("public_incident.incident_created_v2", id));
