@@ -31,9 +31,6 @@ class CrossSiteRequestBrowserTest extends BridgeApplicationTest {
             "/api/dead-letters/replay", "admin-replays-matching-dead-letters",
             "/api/mappings/reload", "admin-reloads-mappings");
 
-    @Autowired
-    CamelContext camel;
-
     @Test
     void aForeignPageCannotUseTheAdminsSessionForTheApiOrJolokia() throws Exception {
         String bridge = "http://localhost:" + port;

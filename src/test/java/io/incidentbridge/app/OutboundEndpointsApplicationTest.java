@@ -13,7 +13,6 @@ import java.util.List;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class OutboundEndpointsApplicationTest extends BridgeApplicationTest {
     private final ObjectMapper json = new ObjectMapper();
-    @Autowired
-    CamelContext camel;
 
     @Test
     void jolokiaListsOneHttpEndpointPerSystemWithoutSecrets() throws Exception {
