@@ -15,7 +15,6 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * After a sync, Camel's endpoint registry (as Jolokia and Hawtio see it) has one http endpoint for the ServiceNow
