@@ -70,7 +70,7 @@ public class DeadLetterRepository {
         }
         if (filter.errorContains() != null) {
             where.append(" AND error_message LIKE ?");
-            args.add("%" + filter.errorContains().replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(filter.errorPattern());
         }
         if (filter.since() != null) {
             where.append(" AND created_at >= ?");

@@ -5,7 +5,6 @@ import io.incidentbridge.inbox.DeadLetter;
 import io.incidentbridge.inbox.DeadLetterFilter;
 import io.incidentbridge.inbox.DeadLetterReplay;
 import io.incidentbridge.inbox.DeadLetterRepository;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Header;
@@ -13,7 +12,10 @@ import org.springframework.jmx.export.annotation.ManagedOperation;
 import org.springframework.jmx.export.annotation.ManagedResource;
 import org.springframework.stereotype.Component;
 
-/** The dead-letter store as operators use it: list, show, replay (one or all matching), discard with a reason. */
+/**
+ * The dead-letter store as operators use it: show, replay (one or all matching), discard with a reason. The listing is
+ * a query in routes/admin-listings.camel.yaml ({@link DeadLetterListing}).
+ */
 @Component
 @ManagedResource(objectName = "io.incidentbridge:type=DeadLetters", description = "Incident Bridge dead letters")
 public class DeadLetterAdmin {
@@ -24,11 +26,6 @@ public class DeadLetterAdmin {
     public DeadLetterAdmin(DeadLetterRepository deadLetters, DeadLetterReplay replay) {
         this.deadLetters = deadLetters;
         this.replay = replay;
-    }
-
-    public List<DeadLetter> list(@Header("status") String status, @Header("kind") String kind, @Header("incident") String incident,
-                                 @Header("error") String error, @Header("since") String since) {
-        return deadLetters.matching(filter(status, kind, incident, error, since), MAX_LIST);
     }
 
     public DeadLetter show(@Header("id") long id) {
@@ -43,7 +40,7 @@ public class DeadLetterAdmin {
 
     public Map<String, Object> replayMatching(@Header("kind") String kind, @Header("incident") String incident,
                                               @Header("error") String error, @Header("since") String since) {
-        List<DeadLetter> open = deadLetters.matching(filter(DeadLetterRepository.OPEN, kind, incident, error, since), MAX_LIST);
+        List<DeadLetter> open = deadLetters.matching(DeadLetterFilter.of(DeadLetterRepository.OPEN, kind, incident, error, since), MAX_LIST);
         long replayed = open.stream().filter(letter -> replay.replay(letter.id())).count();
         return Map.of("matched", open.size(), "replayed", replayed);
     }
@@ -66,19 +63,5 @@ public class DeadLetterAdmin {
     @ManagedOperation(description = "Replay one dead letter by id")
     public String replayOne(long id) {
         return replay(id).toString();
-    }
-
-    private static DeadLetterFilter filter(String status, String kind, String incident, String error, String since) {
-        OffsetDateTime from;
-        try {
-            from = since == null || since.isBlank() ? null : OffsetDateTime.parse(since);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("since must be an RFC 3339 timestamp, e.g. 2026-11-29T10:00:00Z");
-        }
-        return new DeadLetterFilter(blankToNull(status), blankToNull(kind), blankToNull(incident), blankToNull(error), from);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -2,31 +2,26 @@ package io.incidentbridge.ops;
 
 import io.incidentbridge.reconcile.Reconciler;
 import io.incidentbridge.reconcile.ReconciliationRun;
-import io.incidentbridge.reconcile.ReconciliationRuns;
-import java.util.List;
 import org.apache.camel.Header;
 import org.springframework.jmx.export.annotation.ManagedOperation;
 import org.springframework.jmx.export.annotation.ManagedResource;
 import org.springframework.stereotype.Component;
 
-/** Trigger a reconciliation (dry run or real, changed incidents or all) and read recent run summaries. */
+/**
+ * Trigger a reconciliation (dry run or real, changed incidents or all). The recent run summaries are a query in
+ * routes/admin-listings.camel.yaml ({@link ReconciliationRunListing}).
+ */
 @Component
 @ManagedResource(objectName = "io.incidentbridge:type=Reconciliation", description = "Incident Bridge reconciliation")
 public class ReconciliationAdmin {
     private final Reconciler reconciler;
-    private final ReconciliationRuns runs;
 
-    public ReconciliationAdmin(Reconciler reconciler, ReconciliationRuns runs) {
+    public ReconciliationAdmin(Reconciler reconciler) {
         this.reconciler = reconciler;
-        this.runs = runs;
     }
 
     public ReconciliationRun trigger(@Header("dryRun") String dryRun, @Header("full") String full) {
         return reconciler.run(Boolean.parseBoolean(dryRun), Boolean.parseBoolean(full));
-    }
-
-    public List<ReconciliationRun> recent() {
-        return runs.recent(20);
     }
 
     @ManagedOperation(description = "Run a reconciliation now (dryRun: report only; full: all incidents, not just changed ones)")

@@ -12,10 +12,15 @@ import io.incidentbridge.emulator.incidentio.WebhookSender;
 import io.incidentbridge.emulator.servicenow.CallbackTarget;
 import io.incidentbridge.emulator.servicenow.RecordedRequest;
 import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
+import io.incidentbridge.inbox.ClaimedIncident;
+import io.incidentbridge.inbox.InboxOutcomes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -52,6 +57,9 @@ public abstract class BridgeApplicationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected CamelContext camel;
 
     /**
      * For a test class that needs a bridge configured differently: a database of its own, so that neither bridge
@@ -199,6 +207,26 @@ public abstract class BridgeApplicationTest {
     protected long deadLettersFor(String incidentId) {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE incident_key = ?", Long.class, incidentId);
         return count == null ? 0 : count;
+    }
+
+    /**
+     * Camel's own signal that the sync workers have finished {@code times} claims of this incident, whatever the
+     * outcome (done, skipped, back in the inbox, dead letter). Create it before sending what starts the sync.
+     */
+    protected NotifyBuilder syncsOf(String incidentId, int times) {
+        return new NotifyBuilder(camel).fromRoute("incident-sync-workers-take-claimed-incidents")
+                .filter(exchange -> incidentId.equals(claimedIncidentKey(exchange)))
+                .whenDone(times).create();
+    }
+
+    /** Waits for that signal; false when it did not come within the test's patience. */
+    protected boolean finished(NotifyBuilder syncs) {
+        return syncs.matches(PATIENCE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static String claimedIncidentKey(Exchange exchange) {
+        ClaimedIncident claim = exchange.getVariable(InboxOutcomes.CLAIM, ClaimedIncident.class);
+        return claim == null ? null : claim.incidentKey();
     }
 
     protected void awaitInboxDrained(String incidentId) {

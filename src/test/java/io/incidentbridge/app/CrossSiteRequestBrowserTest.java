@@ -16,7 +16,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An admin logged in at /login visits a page of another origin (127.0.0.2 against the bridge at localhost) that submits
@@ -30,9 +29,6 @@ class CrossSiteRequestBrowserTest extends BridgeApplicationTest {
             "/api/reconciliation/runs?dryRun=true", "admin-runs-a-reconciliation",
             "/api/dead-letters/replay", "admin-replays-matching-dead-letters",
             "/api/mappings/reload", "admin-reloads-mappings");
-
-    @Autowired
-    CamelContext camel;
 
     @Test
     void aForeignPageCannotUseTheAdminsSessionForTheApiOrJolokia() throws Exception {

@@ -1,7 +1,6 @@
 package io.incidentbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.incidentbridge.inbox.ClaimedIncident;
 import io.incidentbridge.inbox.DeadLetterReplay;
@@ -14,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,8 +36,10 @@ class DeadLetterReplayApplicationTest extends BridgeApplicationTest {
         warmUp();
         String id = newIncident("Forbidden at first").path("id").asText();
         SERVICENOW.faults().failNext(1, 403);
+        NotifyBuilder firstSync = syncsOf(id, 1);
         webhooks().send(event("public_incident.incident_created_v2", id));
-        await().atMost(PATIENCE).until(() -> deadLettersFor(id) == 1);
+        assertThat(finished(firstSync)).as("the first sync of " + id + " ended").isTrue();
+        assertThat(deadLettersFor(id)).isEqualTo(1);
         assertThat(serviceNowIncidents(id)).isEmpty();
 
         long letter = jdbc.queryForObject("SELECT id FROM dead_letter WHERE incident_key = ?", Long.class, id);

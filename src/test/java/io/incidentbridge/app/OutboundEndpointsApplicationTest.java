@@ -13,10 +13,8 @@ import java.util.List;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * After a sync, Camel's endpoint registry (as Jolokia and Hawtio see it) has one http endpoint for the ServiceNow
@@ -24,8 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class OutboundEndpointsApplicationTest extends BridgeApplicationTest {
     private final ObjectMapper json = new ObjectMapper();
-    @Autowired
-    CamelContext camel;
 
     @Test
     void jolokiaListsOneHttpEndpointPerSystemWithoutSecrets() throws Exception {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,9 +24,6 @@ class RetentionApplicationTest extends BridgeApplicationTest {
 
     @Autowired
     private ExpiredRecords expiredRecords;
-
-    @Autowired
-    private CamelContext camel;
 
     @Test
     void expiredRecordsGoInBatchesAndOpenDeadLettersAndPendingWorkStay() throws Exception {

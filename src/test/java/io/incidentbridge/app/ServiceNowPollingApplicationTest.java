@@ -7,7 +7,6 @@ import io.incidentbridge.backsync.ServiceNowPoller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,8 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ServiceNowPollingApplicationTest extends BridgeApplicationTest {
     @Autowired
     ServiceNowPoller poller;
-    @Autowired
-    CamelContext camel;
 
     @Test
     void withCallbacksOffTheScheduledPollBringsAResolveBackWithinOneInterval() throws Exception {

@@ -15,7 +15,6 @@ import io.incidentbridge.incidentio.IncidentIoSignatures;
 import io.incidentbridge.webhooks.WebhookAnswers;
 import io.incidentbridge.webhooks.WebhookBodies;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -56,7 +55,7 @@ class IncidentIoWebhookRouteTest {
 
     @Configuration
     @ImportAutoConfiguration(CamelAutoConfiguration.class)
-    @Import(BridgeErrorPolicy.class)
+    @Import({BridgeErrorPolicy.class, RouteTestBeans.class})
     static class WebhookEdge {
         @Bean
         WebhookBodies webhookBodies(BridgeProperties properties) {
@@ -82,21 +81,6 @@ class IncidentIoWebhookRouteTest {
         BridgeProperties bridgeProperties() {
             return TestSettings.load(Map.of("bridge.servicenow.instance-url", "https://acme.service-now.com",
                     "bridge.webhooks.incident-io-secret", SECRET));
-        }
-
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-
-        @Bean
-        ObjectMapper objectMapper() {
-            return new ObjectMapper();
-        }
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
         }
     }
 

@@ -3,7 +3,6 @@ package io.incidentbridge.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.TestSettings;
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.errors.BridgeErrorPolicy;
@@ -19,10 +18,7 @@ import io.incidentbridge.servicenow.ServiceNowColumns;
 import io.incidentbridge.servicenow.ServiceNowHttp;
 import io.incidentbridge.servicenow.ServiceNowOAuthProcessor;
 import io.incidentbridge.servicenow.ServiceNowTableClient;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -63,8 +59,8 @@ class OutboundRoutesTest {
     @Configuration
     @ImportAutoConfiguration(CamelAutoConfiguration.class)
     @Import({ServiceNowHttp.class, ServiceNowAuthorisation.class, ServiceNowOAuthProcessor.class, ServiceNowCalls.class,
-            ServiceNowTableClient.class, ServiceNowColumns.class, IncidentIoHttp.class, IncidentIoAnswers.class, IncidentIoClient.class,
-            BridgeErrorPolicy.class})
+            ServiceNowTableClient.class, ServiceNowColumns.class, IncidentIoHttp.class, IncidentIoAnswers.class,
+            IncidentIoClient.class, BridgeErrorPolicy.class, RouteTestBeans.class})
     static class OutboundCalls {
         @Bean
         BridgeProperties bridgeProperties() {
@@ -75,21 +71,6 @@ class OutboundRoutesTest {
                     "bridge.servicenow.username", "bridge.user",
                     "bridge.servicenow.password", PASSWORD,
                     "bridge.incidentio.api-key", API_KEY));
-        }
-
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-
-        @Bean
-        ObjectMapper objectMapper() {
-            return new ObjectMapper();
-        }
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
         }
     }
 

@@ -16,7 +16,6 @@ import io.incidentbridge.sync.RecordLinkRepository;
 import io.incidentbridge.webhooks.WebhookAnswers;
 import io.incidentbridge.webhooks.WebhookBodies;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -68,27 +67,12 @@ class ServiceNowCallbackRouteTest {
     @Configuration
     @ImportAutoConfiguration({CamelAutoConfiguration.class, DataSourceAutoConfiguration.class,
             JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class})
-    @Import(BridgeErrorPolicy.class)
+    @Import({BridgeErrorPolicy.class, RouteTestBeans.class})
     static class CallbackEdge {
         @Bean
         BridgeProperties bridgeProperties() {
             return TestSettings.load(Map.of("bridge.servicenow.instance-url", "https://acme.service-now.com",
                     "bridge.webhooks.service-now-callback-secret", SECRET));
-        }
-
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-
-        @Bean
-        ObjectMapper objectMapper() {
-            return new ObjectMapper();
-        }
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
         }
 
         @Bean
