@@ -3,14 +3,12 @@ package io.incidentbridge.emulator.incidentio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.incidentbridge.emulator.core.Exchanges;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,14 +47,14 @@ final class ApiPipeline implements HttpHandler {
         try (exchange) {
             Instant at = clock.instant();
             URI uri = exchange.getRequestURI();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = Exchanges.body(exchange);
             Map<String, List<String>> query = QueryString.parse(uri.getRawQuery());
             ApiCall call = new ApiCall(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getRawPath(), List.of(),
                     query, body);
             String requestId = UUID.randomUUID().toString();
             Answer answer = answer(call, exchange.getRequestHeaders().getFirst("Authorization"), requestId);
             log.add(new RecordedRequest(at, call.method(), uri.getPath(), QueryString.flatten(query),
-                    headers(exchange), body, answer.status()));
+                    Exchanges.joinedHeaders(exchange), body, answer.status()));
             send(exchange, answer);
         }
     }
@@ -104,23 +102,10 @@ final class ApiPipeline implements HttpHandler {
     }
 
     private static void send(HttpExchange exchange, Answer answer) throws IOException {
-        if (answer.body() == null) {
-            exchange.sendResponseHeaders(answer.status(), -1);
-            return;
+        if (answer.body() != null) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         }
-        byte[] bytes = Json.write(answer.body()).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static Map<String, String> headers(HttpExchange exchange) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-        return headers;
+        Exchanges.send(exchange, answer.status(), answer.body() == null ? null : Json.write(answer.body()));
     }
 
     /** The injected latency; an interrupted wait ends early and keeps the interrupt for the server thread. */

@@ -1,6 +1,7 @@
 package io.incidentbridge.emulator.incidentio;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.emulator.core.LoopbackServer;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,13 +18,16 @@ public final class IncidentIoEmulator implements AutoCloseable {
     private final EmulatorState state;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
-    private final ApiServer server;
+    /** Enough threads that injected latency does not serialise concurrent requests. */
+    private static final int THREADS = 32;
+    private final LoopbackServer server;
 
     private IncidentIoEmulator(int port) {
         Clock clock = Clock.systemUTC();
         this.state = EmulatorState.create(clock, API_KEY);
         RateLimiter rateLimiter = new RateLimiter(clock, state.key());
-        this.server = ApiServer.start(port, new ApiPipeline(state.routes(), state.key(), rateLimiter, faults, log, clock));
+        this.server = LoopbackServer.start("incident-io-emulator", port, THREADS,
+                new ApiPipeline(state.routes(), state.key(), rateLimiter, faults, log, clock));
     }
 
     /** On 127.0.0.1 and an ephemeral port. */

@@ -2,11 +2,9 @@ package io.incidentbridge.emulator.servicenow;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.incidentbridge.emulator.core.Exchanges;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -47,18 +45,13 @@ final class HttpEntryPoint implements HttpHandler {
     }
 
     private ApiRequest read(HttpExchange exchange) throws IOException {
-        Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), first(values)));
+        Map<String, String> headers = Exchanges.firstHeaders(exchange);
         String override = headers.get("x-http-method-override");
         String method = (override == null ? exchange.getRequestMethod() : override).toUpperCase(Locale.ROOT);
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String body = Exchanges.body(exchange);
         String host = headers.get("host");
         String origin = host == null ? fallbackOrigin : "http://" + host;
         QueryString query = QueryString.parse(exchange.getRequestURI().getRawQuery());
         return new ApiRequest(method, exchange.getRequestURI().getRawPath(), query, headers, body, origin);
-    }
-
-    private static String first(List<String> values) {
-        return values.isEmpty() ? "" : values.get(0);
     }
 }
