@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.incidentbridge.emulator.core.Exchanges;
+import io.incidentbridge.emulator.core.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

@@ -2,6 +2,7 @@ package io.incidentbridge.emulator.servicenow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentbridge.emulator.core.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
