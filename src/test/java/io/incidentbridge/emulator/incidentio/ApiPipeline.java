@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.incidentbridge.emulator.core.Exchanges;
 import io.incidentbridge.emulator.core.Json;
+import io.incidentbridge.emulator.core.RecordedRequest;
+import io.incidentbridge.emulator.core.RequestLog;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

@@ -3,6 +3,8 @@ package io.incidentbridge.emulator.incidentio;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.emulator.core.Json;
 import io.incidentbridge.emulator.core.LoopbackServer;
+import io.incidentbridge.emulator.core.RecordedRequest;
+import io.incidentbridge.emulator.core.RequestLog;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;

@@ -3,6 +3,7 @@ package io.incidentbridge.emulator.incidentio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.incidentbridge.emulator.core.RecordedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.incidentbridge.emulator.servicenow;
 
+import io.incidentbridge.emulator.core.RequestLog;
 import java.time.Clock;
 
 /** Wires the emulator's parts together once; the facade and the HTTP side share them. */

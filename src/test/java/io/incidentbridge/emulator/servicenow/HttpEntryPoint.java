@@ -3,8 +3,11 @@ package io.incidentbridge.emulator.servicenow;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.incidentbridge.emulator.core.Exchanges;
+import io.incidentbridge.emulator.core.RecordedRequest;
+import io.incidentbridge.emulator.core.RequestLog;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,7 +33,8 @@ final class HttpEntryPoint implements HttpHandler {
             RequestLog.Entry entry = null;
             try {
                 ApiRequest request = read(exchange);
-                entry = log.arrived(clock.instant(), request);
+                entry = log.arrived(new RecordedRequest(clock.instant(), request.method(), request.path(),
+                        Collections.unmodifiableMap(request.query().decoded()), request.headers(), request.body(), 0));
                 response = router.route(request);
             } catch (ApiException e) {
                 response = e.response();

@@ -1,6 +1,7 @@
 package io.incidentbridge.emulator.servicenow;
 
 import io.incidentbridge.emulator.core.LoopbackServer;
+import io.incidentbridge.emulator.core.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,7 @@ public final class ServiceNowEmulator implements AutoCloseable {
     }
 
     public List<RecordedRequest> requests() {
-        return context.log.snapshot();
+        return context.log.all();
     }
 
     public void clearRequests() {
@@ -178,15 +179,11 @@ public final class ServiceNowEmulator implements AutoCloseable {
     }
 
     public long count(String method, String pathPrefix) {
-        return requests().stream()
-                .filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix))
-                .count();
+        return context.log.count(method, pathPrefix);
     }
 
     public long tokenRequests(String grantType) {
-        return requests().stream()
-                .filter(r -> r.path().equals("/oauth_token.do"))
-                .filter(r -> grantType.equals(QueryString.parse(r.body()).value("grant_type")))
-                .count();
+        return context.log.count(r -> r.path().equals("/oauth_token.do")
+                && grantType.equals(QueryString.parse(r.body()).value("grant_type")));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.incidentbridge.emulator.core.RecordedRequest;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
