@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.incidentbridge.emulator.core.Exchanges;
+import io.incidentbridge.emulator.core.Faults;
 import io.incidentbridge.emulator.core.Json;
+import io.incidentbridge.emulator.core.Pause;
 import io.incidentbridge.emulator.core.RecordedRequest;
 import io.incidentbridge.emulator.core.RequestLog;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +64,7 @@ final class ApiPipeline implements HttpHandler {
     }
 
     private Answer answer(ApiCall call, String authorization, String requestId) {
-        delay(faults.latency());
+        Pause.hold(faults.takeDelay());
         try {
             return route(call, authorization, requestId);
         } catch (ApiError refused) {
@@ -86,7 +87,7 @@ final class ApiPipeline implements HttpHandler {
         Router.Match match = router.match(call.method(), call.path())
                 .orElseThrow(() -> ApiError.notFound("the route " + call.method() + " " + call.path()));
         authenticate(authorization);
-        Optional<Instant> limited = faults.takeRateLimit() ? Optional.of(rateLimiter.windowEnd()) : rateLimiter.acquire();
+        Optional<Instant> limited = faults.takeRateLimit().isPresent() ? Optional.of(rateLimiter.windowEnd()) : rateLimiter.acquire();
         if (limited.isPresent()) {
             return new Answer(429, ErrorBodies.tooManyRequests(requestId, ApiKeyPolicy.KEY_NAME, key.perMinute(), limited.get()));
         }
@@ -109,17 +110,5 @@ final class ApiPipeline implements HttpHandler {
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         }
         Exchanges.send(exchange, answer.status(), answer.body() == null ? null : Json.write(answer.body()));
-    }
-
-    /** The injected latency; an interrupted wait ends early and keeps the interrupt for the server thread. */
-    private static void delay(Duration latency) {
-        if (latency.isZero() || latency.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(latency.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

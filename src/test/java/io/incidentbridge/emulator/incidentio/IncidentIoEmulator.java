@@ -2,6 +2,7 @@ package io.incidentbridge.emulator.incidentio;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.emulator.core.Json;
+import io.incidentbridge.emulator.core.Faults;
 import io.incidentbridge.emulator.core.LoopbackServer;
 import io.incidentbridge.emulator.core.RecordedRequest;
 import io.incidentbridge.emulator.core.RequestLog;

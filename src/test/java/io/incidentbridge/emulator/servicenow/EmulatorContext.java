@@ -1,5 +1,6 @@
 package io.incidentbridge.emulator.servicenow;
 
+import io.incidentbridge.emulator.core.Faults;
 import io.incidentbridge.emulator.core.RequestLog;
 import java.time.Clock;
 

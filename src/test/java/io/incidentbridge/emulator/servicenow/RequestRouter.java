@@ -1,8 +1,11 @@
 package io.incidentbridge.emulator.servicenow;
 
+import io.incidentbridge.emulator.core.Faults;
+import io.incidentbridge.emulator.core.Pause;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The order real requests go through: outage, OAuth endpoint, then for the REST API injected faults,
@@ -52,10 +55,12 @@ final class RequestRouter {
     }
 
     private ApiResponse api(ApiRequest request) {
-        FaultPlan plan = faults.nextApiRequest();
-        Pause.hold(plan.delay());
-        if (plan.injectsStatus()) {
-            return injected(plan);
+        if (!Pause.hold(faults.takeDelay())) {
+            return ErrorResponses.injected(503, false);
+        }
+        Optional<ApiResponse> injected = injectedFault();
+        if (injected.isPresent()) {
+            return injected.get();
         }
         UserAccount user = authenticator.authenticate(request)
                 .orElseThrow(() -> new ApiException(ErrorResponses.notAuthenticated()));
@@ -86,16 +91,30 @@ final class RequestRouter {
         }
     }
 
-    private ApiResponse injected(FaultPlan plan) {
-        return switch (plan.status()) {
+    /** Consumes the one-shot switches in a fixed order: fail, then rate-limit, then random errors. */
+    private Optional<ApiResponse> injectedFault() {
+        OptionalInt failure = faults.takeFailNext();
+        if (failure.isPresent()) {
+            return Optional.of(injected(failure.getAsInt(), 0));
+        }
+        OptionalInt retryAfter = faults.takeRateLimit();
+        if (retryAfter.isPresent()) {
+            return Optional.of(injected(429, retryAfter.getAsInt()));
+        }
+        OptionalInt random = faults.takeRandomError();
+        return random.isPresent() ? Optional.of(injected(random.getAsInt(), 0)) : Optional.empty();
+    }
+
+    private ApiResponse injected(int status, int retryAfterSeconds) {
+        return switch (status) {
             case 401 -> ErrorResponses.notAuthenticated();
             case 429 -> {
                 int limit = rateLimiter.requestsPerHour() > 0 ? rateLimiter.requestsPerHour() : NOMINAL_LIMIT;
                 ApiResponse limited = ErrorResponses.rateLimited(limit);
-                yield plan.retryAfterSeconds() > 0
-                        ? limited.withHeader("Retry-After", String.valueOf(plan.retryAfterSeconds())) : limited;
+                yield retryAfterSeconds > 0
+                        ? limited.withHeader("Retry-After", String.valueOf(retryAfterSeconds)) : limited;
             }
-            default -> ErrorResponses.injected(plan.status(), plan.htmlBody());
+            default -> ErrorResponses.injected(status, faults.htmlErrorBodies());
         };
     }
 }
