@@ -7,6 +7,7 @@ import io.incidentbridge.emulator.core.Exchanges;
 import io.incidentbridge.emulator.core.Faults;
 import io.incidentbridge.emulator.core.Json;
 import io.incidentbridge.emulator.core.Pause;
+import io.incidentbridge.emulator.core.RateLimiter;
 import io.incidentbridge.emulator.core.RecordedRequest;
 import io.incidentbridge.emulator.core.RequestLog;
 import java.io.IOException;
@@ -87,12 +88,24 @@ final class ApiPipeline implements HttpHandler {
         Router.Match match = router.match(call.method(), call.path())
                 .orElseThrow(() -> ApiError.notFound("the route " + call.method() + " " + call.path()));
         authenticate(authorization);
-        Optional<Instant> limited = faults.takeRateLimit().isPresent() ? Optional.of(rateLimiter.windowEnd()) : rateLimiter.acquire();
+        Optional<Instant> limited = rateLimited(clock.instant());
         if (limited.isPresent()) {
             return new Answer(429, ErrorBodies.tooManyRequests(requestId, ApiKeyPolicy.KEY_NAME, key.perMinute(), limited.get()));
         }
         ApiResponse response = match.handler().handle(call.withPathParams(match.pathParams()));
         return new Answer(response.status(), response.body());
+    }
+
+    /**
+     * Empty when the request is within the key's budget per minute (reference b.4) and no injected 429 is due;
+     * otherwise the moment the budget refills.
+     */
+    private Optional<Instant> rateLimited(Instant now) {
+        if (faults.takeRateLimit().isPresent()) {
+            return Optional.of(rateLimiter.windowEnd(ApiKeyPolicy.KEY_NAME, now));
+        }
+        RateLimiter.Decision counted = rateLimiter.acquire(ApiKeyPolicy.KEY_NAME, key.perMinute(), now);
+        return counted.exceeded() ? Optional.of(counted.windowEnd()) : Optional.empty();
     }
 
     private void authenticate(String authorization) {

@@ -1,12 +1,14 @@
 package io.incidentbridge.emulator.incidentio;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incidentbridge.emulator.core.Json;
 import io.incidentbridge.emulator.core.Faults;
+import io.incidentbridge.emulator.core.Json;
 import io.incidentbridge.emulator.core.LoopbackServer;
+import io.incidentbridge.emulator.core.RateLimiter;
 import io.incidentbridge.emulator.core.RecordedRequest;
 import io.incidentbridge.emulator.core.RequestLog;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,7 +31,8 @@ public final class IncidentIoEmulator implements AutoCloseable {
     private IncidentIoEmulator(int port) {
         Clock clock = Clock.systemUTC();
         this.state = EmulatorState.create(clock, API_KEY);
-        RateLimiter rateLimiter = new RateLimiter(clock, state.key());
+        // incident.io does not document its window; one that opens with the first request makes tests predictable.
+        RateLimiter rateLimiter = new RateLimiter(Duration.ofMinutes(1), RateLimiter.Windows.FROM_FIRST_REQUEST);
         this.server = LoopbackServer.start("incident-io-emulator", port, THREADS,
                 new ApiPipeline(state.routes(), state.key(), rateLimiter, faults, log, clock));
     }

@@ -19,7 +19,7 @@ final class EmulatorContext {
     final RecordQuery query = new RecordQuery(store, fields, display);
     final AccessPolicy access = new AccessPolicy();
     final TokenStore tokens = new TokenStore(clock);
-    final RateLimiter rateLimiter = new RateLimiter();
+    final RateLimitRule rateLimiter = new RateLimitRule();
     final Faults faults = new Faults();
     final RequestLog log = new RequestLog();
 

@@ -19,12 +19,12 @@ final class RequestRouter {
     private final Faults faults;
     private final OAuthTokenEndpoint oauth;
     private final Authenticator authenticator;
-    private final RateLimiter rateLimiter;
+    private final RateLimitRule rateLimiter;
     private final TableApiEndpoint tables;
     private final StatsEndpoint stats;
     private final Clock clock;
 
-    RequestRouter(Faults faults, OAuthTokenEndpoint oauth, Authenticator authenticator, RateLimiter rateLimiter,
+    RequestRouter(Faults faults, OAuthTokenEndpoint oauth, Authenticator authenticator, RateLimitRule rateLimiter,
                   TableApiEndpoint tables, StatsEndpoint stats, Clock clock) {
         this.faults = faults;
         this.oauth = oauth;
@@ -65,9 +65,9 @@ final class RequestRouter {
         UserAccount user = authenticator.authenticate(request)
                 .orElseThrow(() -> new ApiException(ErrorResponses.notAuthenticated()));
         Optional<TablePath> table = TablePath.parse(request.path());
-        Optional<RateLimiter.Decision> rate = table.flatMap(t -> rateLimiter.count(user.userName(), clock.instant()));
-        List<ApiResponse.Header> rateHeaders = rate.map(RateLimiter.Decision::headers).orElse(List.of());
-        ApiResponse response = rate.filter(RateLimiter.Decision::exceeded)
+        Optional<RateLimitRule.Decision> rate = table.flatMap(t -> rateLimiter.count(user.userName(), clock.instant()));
+        List<ApiResponse.Header> rateHeaders = rate.map(RateLimitRule.Decision::headers).orElse(List.of());
+        ApiResponse response = rate.filter(RateLimitRule.Decision::exceeded)
                 .map(d -> ErrorResponses.rateLimited(d.limit())
                         .withHeader("Retry-After", String.valueOf(d.retryAfterSeconds())))
                 .orElseGet(() -> dispatch(request, user, table));
