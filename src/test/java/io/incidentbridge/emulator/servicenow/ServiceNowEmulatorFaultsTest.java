@@ -19,25 +19,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ServiceNowEmulatorFaultsTest {
-
-    private ServiceNowEmulator emulator;
-    private EmulatorClient client;
+class ServiceNowEmulatorFaultsTest extends EmulatorTestBase {
 
     @BeforeEach
     void start() {
-        emulator = ServiceNowEmulator.start();
-        client = new EmulatorClient(emulator);
         client.accessToken();
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     @Test
