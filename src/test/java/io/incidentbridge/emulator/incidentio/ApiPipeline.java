@@ -7,6 +7,7 @@ import io.incidentbridge.emulator.core.Exchanges;
 import io.incidentbridge.emulator.core.Faults;
 import io.incidentbridge.emulator.core.Json;
 import io.incidentbridge.emulator.core.Pause;
+import io.incidentbridge.emulator.core.QueryString;
 import io.incidentbridge.emulator.core.RateLimiter;
 import io.incidentbridge.emulator.core.RecordedRequest;
 import io.incidentbridge.emulator.core.RequestLog;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -53,12 +53,12 @@ final class ApiPipeline implements HttpHandler {
             Instant at = clock.instant();
             URI uri = exchange.getRequestURI();
             String body = Exchanges.body(exchange);
-            Map<String, List<String>> query = QueryString.parse(uri.getRawQuery());
+            QueryString query = QueryString.parse(uri.getRawQuery());
             ApiCall call = new ApiCall(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getRawPath(), List.of(),
-                    query, body);
+                    query.repeated(), body);
             String requestId = UUID.randomUUID().toString();
             Answer answer = answer(call, exchange.getRequestHeaders().getFirst("Authorization"), requestId);
-            log.add(new RecordedRequest(at, call.method(), uri.getPath(), QueryString.flatten(query),
+            log.add(new RecordedRequest(at, call.method(), uri.getPath(), query.joined(),
                     Exchanges.joinedHeaders(exchange), body, answer.status()));
             send(exchange, answer);
         }

@@ -3,6 +3,7 @@ package io.incidentbridge.emulator.servicenow;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.incidentbridge.emulator.core.Exchanges;
+import io.incidentbridge.emulator.core.QueryString;
 import io.incidentbridge.emulator.core.RecordedRequest;
 import io.incidentbridge.emulator.core.RequestLog;
 import java.io.IOException;
@@ -38,6 +39,8 @@ final class HttpEntryPoint implements HttpHandler {
                 response = router.route(request);
             } catch (ApiException e) {
                 response = e.response();
+            } catch (QueryString.MalformedException e) {
+                response = ErrorResponses.unknownResource();
             }
             if (entry != null) {
                 entry.answered(response.status());

@@ -2,6 +2,7 @@ package io.incidentbridge.emulator.servicenow;
 
 import io.incidentbridge.emulator.core.Faults;
 import io.incidentbridge.emulator.core.Pause;
+import io.incidentbridge.emulator.core.QueryString;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,8 @@ final class RequestRouter {
             return ErrorResponses.error(404, "Not Found", null);
         } catch (ApiException e) {
             return e.response();
+        } catch (QueryString.MalformedException e) {
+            return ErrorResponses.unknownResource();
         } catch (RuntimeException e) {
             return ErrorResponses.emulatorFailure(e);
         }

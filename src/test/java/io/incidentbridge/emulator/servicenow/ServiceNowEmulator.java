@@ -2,6 +2,7 @@ package io.incidentbridge.emulator.servicenow;
 
 import io.incidentbridge.emulator.core.Faults;
 import io.incidentbridge.emulator.core.LoopbackServer;
+import io.incidentbridge.emulator.core.QueryString;
 import io.incidentbridge.emulator.core.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
