@@ -6,9 +6,10 @@ import java.util.Random;
 
 /**
  * Trouble to inject while a test runs: slow answers, hangs that trip client timeouts, a share of errors, a full
- * outage, the next N requests failing, the next N requests rate limited. Every switch is thread-safe and applies
- * to the next request. Each emulator decides where in its own request handling it meets each kind of fault (see its
- * handler), as the real system would meet it; the {@code take...} methods consume the one-shot switches.
+ * outage, the next N requests failing, the next N requests rate limited, the next N connections dropped. Every
+ * switch is thread-safe and applies to the next request. Each emulator decides where in its own request handling
+ * it meets each kind of fault (see its handler), as the real system would meet it; the {@code take...} methods
+ * consume the one-shot switches.
  */
 public final class Faults {
     private Duration latency = Duration.ZERO;
@@ -21,6 +22,7 @@ public final class Faults {
     private int failStatus = 500;
     private int rateLimitedRemaining;
     private int retryAfterSeconds;
+    private int dropRemaining;
     private boolean htmlErrorBodies;
     private Random random = new Random();
 
@@ -84,6 +86,16 @@ public final class Faults {
     }
 
     /**
+     * The next {@code count} requests get no answer at all: the connection is closed once the request has been read,
+     * as a load balancer or a restarting node may do. Whether the request had any effect is unknown to the client;
+     * here it has none.
+     */
+    public synchronized Faults dropNext(int count) {
+        this.dropRemaining = count;
+        return this;
+    }
+
+    /**
      * Injected error statuses come with an HTML page instead of the system's JSON error body, as a proxy or a
      * hibernating instance would send (ServiceNow's emulator honours this).
      */
@@ -103,6 +115,7 @@ public final class Faults {
         failStatus = 500;
         rateLimitedRemaining = 0;
         retryAfterSeconds = 0;
+        dropRemaining = 0;
         htmlErrorBodies = false;
         random = new Random();
     }
@@ -113,6 +126,15 @@ public final class Faults {
 
     public synchronized boolean htmlErrorBodies() {
         return htmlErrorBodies;
+    }
+
+    /** Whether to close this request's connection without an answer. */
+    public synchronized boolean takeDrop() {
+        if (dropRemaining > 0) {
+            dropRemaining--;
+            return true;
+        }
+        return false;
     }
 
     /** How long to hold this request: the latency, plus a hang if one is due. */

@@ -23,9 +23,9 @@ import java.util.UUID;
 
 /**
  * Every request passes the same gates, in the order a client meets them at incident.io: injected infrastructure
- * faults first (they happen before the application), then routing, bearer authentication, the per-key rate
- * limit, and only then the handler. Each request is logged before its answer is sent, so a client that has
- * read the answer always finds its request in the log.
+ * faults first (they happen before the application: a dropped connection, latency, outage, failures), then
+ * routing, bearer authentication, the per-key rate limit, and only then the handler. Each request is logged before
+ * its answer is sent, so a client that has read the answer always finds its request in the log.
  */
 final class ApiPipeline implements HttpHandler {
     private record Answer(int status, JsonNode body) {
@@ -56,6 +56,12 @@ final class ApiPipeline implements HttpHandler {
             QueryString query = QueryString.parse(uri.getRawQuery());
             ApiCall call = new ApiCall(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getRawPath(), List.of(),
                     query.repeated(), body);
+            if (faults.takeDrop()) {
+                // Logged unanswered (status 0); closing the exchange before any answer drops the connection.
+                log.add(new RecordedRequest(at, call.method(), uri.getPath(), query.joined(),
+                        Exchanges.joinedHeaders(exchange), body, 0));
+                return;
+            }
             String requestId = UUID.randomUUID().toString();
             Answer answer = answer(call, exchange.getRequestHeaders().getFirst("Authorization"), requestId);
             log.add(new RecordedRequest(at, call.method(), uri.getPath(), query.joined(),

@@ -42,7 +42,8 @@ public final class ServiceNowEmulator implements AutoCloseable {
         EmulatorContext context = new EmulatorContext();
         SeedData.install(context.users, context.writer, context.schemas, USERNAME, PASSWORD);
         LoopbackServer server = LoopbackServer.startFor("servicenow-emulator", port, THREADS,
-                origin -> new HttpEntryPoint(context.router(CLIENT_ID, CLIENT_SECRET), context.log, context.clock, origin));
+                origin -> new HttpEntryPoint(context.router(CLIENT_ID, CLIENT_SECRET), context.faults, context.log,
+                        context.clock, origin));
         return new ServiceNowEmulator(context, server);
     }
 

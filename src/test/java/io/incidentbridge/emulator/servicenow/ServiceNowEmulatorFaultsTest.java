@@ -104,6 +104,19 @@ class ServiceNowEmulatorFaultsTest extends EmulatorTestBase {
     }
 
     @Test
+    void aDroppedConnectionAnswersNothingWritesNothingAndIsLoggedUnanswered() {
+        emulator.faults().dropNext(1);
+
+        assertThatThrownBy(() -> client.post("/api/now/table/incident", "{\"short_description\":\"dropped\"}"))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThat(client.post("/api/now/table/incident", "{\"short_description\":\"kept\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(emulator.records("incident")).extracting(r -> r.get("short_description")).containsExactly("kept");
+        assertThat(emulator.requests()).filteredOn(r -> r.path().equals("/api/now/table/incident"))
+                .extracting(RecordedRequest::status).containsExactly(0, 201);
+    }
+
+    @Test
     void injectedErrorsCanComeAsHtmlPages() {
         emulator.faults().htmlErrorBodies(true).failNext(1, 503);
 
