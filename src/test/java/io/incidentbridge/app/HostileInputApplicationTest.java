@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbridge.config.BridgeProperties;
-import io.incidentbridge.emulator.servicenow.RecordedRequest;
+import io.incidentbridge.emulator.core.RecordedRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

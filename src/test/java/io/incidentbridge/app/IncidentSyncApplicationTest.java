@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.emulator.core.RecordedRequest;
 import io.incidentbridge.emulator.incidentio.IncidentSpec;
-import io.incidentbridge.emulator.servicenow.RecordedRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

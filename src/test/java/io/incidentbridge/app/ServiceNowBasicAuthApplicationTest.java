@@ -2,7 +2,7 @@ package io.incidentbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.incidentbridge.emulator.servicenow.RecordedRequest;
+import io.incidentbridge.emulator.core.RecordedRequest;
 import io.incidentbridge.emulator.servicenow.ServiceNowEmulator;
 import io.incidentbridge.ops.ConnectionCheck;
 import io.incidentbridge.ops.ServiceNowHealth;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.incidentbridge.backsync.ServiceNowNotes;
 import io.incidentbridge.config.BridgeProperties.NotesTarget;
-import io.incidentbridge.emulator.servicenow.RecordedRequest;
+import io.incidentbridge.emulator.core.RecordedRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -168,7 +168,7 @@ public final class BridgeBenchmark {
         return serviceNow.requests().stream().filter(BridgeBenchmark::isIncidentWrite).count();
     }
 
-    private static boolean isIncidentWrite(io.incidentbridge.emulator.servicenow.RecordedRequest r) {
+    private static boolean isIncidentWrite(io.incidentbridge.emulator.core.RecordedRequest r) {
         return r.path().startsWith("/api/now/table/incident") && (r.method().equals("POST") || r.method().equals("PATCH"));
     }
 

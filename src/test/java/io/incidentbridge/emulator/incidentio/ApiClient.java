@@ -1,8 +1,8 @@
 package io.incidentbridge.emulator.incidentio;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.incidentbridge.emulator.core.Json;
+import io.incidentbridge.emulator.core.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +17,7 @@ final class ApiClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = TestHttp.client();
     private final String baseUrl;
     private final String authorization;
 
@@ -63,15 +63,8 @@ final class ApiClient {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            return new Answer(response.statusCode(), body, body == null || body.isBlank() ? Json.object() : Json.parse(body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = TestHttp.send(http, request.build());
+        String body = response.body();
+        return new Answer(response.statusCode(), body, body == null || body.isBlank() ? Json.object() : Json.parse(body));
     }
 }

@@ -1,5 +1,6 @@
 package io.incidentbridge.emulator.incidentio;
 
+import io.incidentbridge.emulator.core.Json;
 import java.util.ArrayList;
 import java.util.List;
 

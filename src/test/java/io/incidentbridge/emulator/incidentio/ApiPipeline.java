@@ -3,26 +3,29 @@ package io.incidentbridge.emulator.incidentio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.incidentbridge.emulator.core.Exchanges;
+import io.incidentbridge.emulator.core.Faults;
+import io.incidentbridge.emulator.core.Json;
+import io.incidentbridge.emulator.core.Pause;
+import io.incidentbridge.emulator.core.QueryString;
+import io.incidentbridge.emulator.core.RateLimiter;
+import io.incidentbridge.emulator.core.RecordedRequest;
+import io.incidentbridge.emulator.core.RequestLog;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
  * Every request passes the same gates, in the order a client meets them at incident.io: injected infrastructure
- * faults first (they happen before the application), then routing, bearer authentication, the per-key rate
- * limit, and only then the handler. Each request is logged before its answer is sent, so a client that has
- * read the answer always finds its request in the log.
+ * faults first (they happen before the application: a dropped connection, latency, outage, failures), then
+ * routing, bearer authentication, the per-key rate limit, and only then the handler. Each request is logged before
+ * its answer is sent, so a client that has read the answer always finds its request in the log.
  */
 final class ApiPipeline implements HttpHandler {
     private record Answer(int status, JsonNode body) {
@@ -49,20 +52,26 @@ final class ApiPipeline implements HttpHandler {
         try (exchange) {
             Instant at = clock.instant();
             URI uri = exchange.getRequestURI();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, List<String>> query = QueryString.parse(uri.getRawQuery());
+            String body = Exchanges.body(exchange);
+            QueryString query = QueryString.parse(uri.getRawQuery());
             ApiCall call = new ApiCall(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getRawPath(), List.of(),
-                    query, body);
+                    query.repeated(), body);
+            if (faults.takeDrop()) {
+                // Logged unanswered (status 0); closing the exchange before any answer drops the connection.
+                log.add(new RecordedRequest(at, call.method(), uri.getPath(), query.joined(),
+                        Exchanges.joinedHeaders(exchange), body, 0));
+                return;
+            }
             String requestId = UUID.randomUUID().toString();
             Answer answer = answer(call, exchange.getRequestHeaders().getFirst("Authorization"), requestId);
-            log.add(new RecordedRequest(at, call.method(), uri.getPath(), QueryString.flatten(query),
-                    headers(exchange), body, answer.status()));
+            log.add(new RecordedRequest(at, call.method(), uri.getPath(), query.joined(),
+                    Exchanges.joinedHeaders(exchange), body, answer.status()));
             send(exchange, answer);
         }
     }
 
     private Answer answer(ApiCall call, String authorization, String requestId) {
-        delay(faults.latency());
+        Pause.hold(faults.takeDelay());
         try {
             return route(call, authorization, requestId);
         } catch (ApiError refused) {
@@ -85,12 +94,24 @@ final class ApiPipeline implements HttpHandler {
         Router.Match match = router.match(call.method(), call.path())
                 .orElseThrow(() -> ApiError.notFound("the route " + call.method() + " " + call.path()));
         authenticate(authorization);
-        Optional<Instant> limited = faults.takeRateLimit() ? Optional.of(rateLimiter.windowEnd()) : rateLimiter.acquire();
+        Optional<Instant> limited = rateLimited(clock.instant());
         if (limited.isPresent()) {
             return new Answer(429, ErrorBodies.tooManyRequests(requestId, ApiKeyPolicy.KEY_NAME, key.perMinute(), limited.get()));
         }
         ApiResponse response = match.handler().handle(call.withPathParams(match.pathParams()));
         return new Answer(response.status(), response.body());
+    }
+
+    /**
+     * Empty when the request is within the key's budget per minute (reference b.4) and no injected 429 is due;
+     * otherwise the moment the budget refills.
+     */
+    private Optional<Instant> rateLimited(Instant now) {
+        if (faults.takeRateLimit().isPresent()) {
+            return Optional.of(rateLimiter.windowEnd(ApiKeyPolicy.KEY_NAME, now));
+        }
+        RateLimiter.Decision counted = rateLimiter.acquire(ApiKeyPolicy.KEY_NAME, key.perMinute(), now);
+        return counted.exceeded() ? Optional.of(counted.windowEnd()) : Optional.empty();
     }
 
     private void authenticate(String authorization) {
@@ -104,34 +125,9 @@ final class ApiPipeline implements HttpHandler {
     }
 
     private static void send(HttpExchange exchange, Answer answer) throws IOException {
-        if (answer.body() == null) {
-            exchange.sendResponseHeaders(answer.status(), -1);
-            return;
+        if (answer.body() != null) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         }
-        byte[] bytes = Json.write(answer.body()).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static Map<String, String> headers(HttpExchange exchange) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-        return headers;
-    }
-
-    /** The injected latency; an interrupted wait ends early and keeps the interrupt for the server thread. */
-    private static void delay(Duration latency) {
-        if (latency.isZero() || latency.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(latency.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Exchanges.send(exchange, answer.status(), answer.body() == null ? null : Json.write(answer.body()));
     }
 }

@@ -1,14 +1,12 @@
 package io.incidentbridge.emulator.incidentio;
 
-import org.junit.jupiter.api.AfterEach;
+import io.incidentbridge.emulator.core.FreshEmulatorPerTest;
 
 /** A fresh emulator and an API client for it in every test. */
-abstract class EmulatorTestBase {
-    protected final IncidentIoEmulator emulator = IncidentIoEmulator.start();
+abstract class EmulatorTestBase extends FreshEmulatorPerTest<IncidentIoEmulator> {
     protected final ApiClient api = new ApiClient(emulator);
 
-    @AfterEach
-    void stopEmulator() {
-        emulator.close();
+    EmulatorTestBase() {
+        super(IncidentIoEmulator::start);
     }
 }

@@ -2,6 +2,7 @@ package io.incidentbridge.emulator.incidentio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.emulator.core.Json;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package io.incidentbridge.emulator.incidentio;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.emulator.core.Json;
 import java.util.Locale;
 import java.util.Set;
 

@@ -6,20 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Pinning a ServiceNow record on an incident as an {@code arbitrary_url} attachment (reference b.4). */
-class IncidentIoAttachmentTest {
+class IncidentIoAttachmentTest extends EmulatorTestBase {
     private static final String RECORD_URL = "https://example.service-now.com/nav_to.do?uri=incident.do?sys_id=46d44a5c";
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
     private final String id = emulator.createIncident(IncidentSpec.of("Checkout failing")).path("id").asText();
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @Test
     void anArbitraryUrlIsPinnedAndAnsweredAsAnExternalResource() {

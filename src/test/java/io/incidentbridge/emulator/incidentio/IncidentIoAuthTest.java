@@ -3,6 +3,7 @@ package io.incidentbridge.emulator.incidentio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.incidentbridge.emulator.core.RecordedRequest;
 import java.io.UncheckedIOException;
 
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,14 @@
 package io.incidentbridge.emulator.incidentio;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.emulator.core.Faults;
+import io.incidentbridge.emulator.core.Json;
+import io.incidentbridge.emulator.core.LoopbackServer;
+import io.incidentbridge.emulator.core.RateLimiter;
+import io.incidentbridge.emulator.core.RecordedRequest;
+import io.incidentbridge.emulator.core.RequestLog;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,13 +24,17 @@ public final class IncidentIoEmulator implements AutoCloseable {
     private final EmulatorState state;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
-    private final ApiServer server;
+    /** Enough threads that injected latency does not serialise concurrent requests. */
+    private static final int THREADS = 32;
+    private final LoopbackServer server;
 
     private IncidentIoEmulator(int port) {
         Clock clock = Clock.systemUTC();
         this.state = EmulatorState.create(clock, API_KEY);
-        RateLimiter rateLimiter = new RateLimiter(clock, state.key());
-        this.server = ApiServer.start(port, new ApiPipeline(state.routes(), state.key(), rateLimiter, faults, log, clock));
+        // incident.io does not document its window; one that opens with the first request makes tests predictable.
+        RateLimiter rateLimiter = new RateLimiter(Duration.ofMinutes(1), RateLimiter.Windows.FROM_FIRST_REQUEST);
+        this.server = LoopbackServer.start("incident-io-emulator", port, THREADS,
+                new ApiPipeline(state.routes(), state.key(), rateLimiter, faults, log, clock));
     }
 
     /** On 127.0.0.1 and an ephemeral port. */

@@ -1,8 +1,11 @@
 package io.incidentbridge.emulator.incidentio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.incidentbridge.emulator.core.RecordedRequest;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** Injected trouble, switched while requests are in flight: latency, 5xx share, outage, next-N failures. */
+/** Injected trouble, switched while requests are in flight: latency, 5xx share, outage, next-N failures, drops. */
 class IncidentIoFaultsTest extends EmulatorTestBase {
 
     @Test
@@ -45,6 +48,19 @@ class IncidentIoFaultsTest extends EmulatorTestBase {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aDroppedConnectionAnswersNothingWritesNothingAndIsLoggedUnanswered() {
+        emulator.faults().dropNext(1);
+        String edit = "{\"incident\":{\"summary\":\"dropped\"},\"notify_incident_channel\":false}";
+        String id = emulator.createIncident(IncidentSpec.of("Checkout failing")).path("id").asText();
+
+        assertThatThrownBy(() -> api.post("/v2/incidents/" + id + "/actions/edit", edit))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThat(emulator.incident(id).path("summary").asText()).isNotEqualTo("dropped");
+        assertThat(api.get("/v1/severities").status()).isEqualTo(200);
+        assertThat(emulator.requests()).extracting(RecordedRequest::status).containsExactly(0, 200);
     }
 
     @Test

@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Follow-ups v2: listing, the PUT rules and the connect-once rule for external issues (reference b.4). */
-class IncidentIoFollowUpTest {
+class IncidentIoFollowUpTest extends EmulatorTestBase {
     private static final String TASK_URL = "https://example.service-now.com/task.do?sys_id=9d385017";
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
     private final String incidentId = emulator.createIncident(IncidentSpec.of("Disk full")).path("id").asText();
     private final String id = emulator.createFollowUp(incidentId, "Add disk alerting", "Alert at 80%",
             "beth.anglin@example.com").path("id").asText();
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @Test
     void followUpsAreListedByIncidentWithoutPaginationAsFollowUpV2() {

@@ -5,20 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /v2/incidents/{id}/actions/edit}: required envelope, only provided fields change (reference b.4). */
-class IncidentIoIncidentEditTest {
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
+class IncidentIoIncidentEditTest extends EmulatorTestBase {
     private final ObjectNode incident = emulator.createIncident(IncidentSpec.of("Search is slow").withSummary("Indexer lag"));
     private final String id = incident.path("id").asText();
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @Test
     void bothIncidentAndNotifyIncidentChannelAreRequired() {

@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /v2/incident_updates}: readable and paginated, never writable through the API (reference b.4). */
-class IncidentIoIncidentUpdatesTest {
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
+class IncidentIoIncidentUpdatesTest extends EmulatorTestBase {
     private final String id = emulator.createIncident(IncidentSpec.of("Queue backlog")).path("id").asText();
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @Test
     void updatesAreListedNewestFirstAsIncidentUpdateV2() {

@@ -2,21 +2,13 @@ package io.incidentbridge.emulator.incidentio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Private incidents are visible only to a key with global_access, and so are their parts (reference b.2). */
-class IncidentIoPrivateIncidentTest {
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
-    private final ApiClient api = new ApiClient(emulator);
+class IncidentIoPrivateIncidentTest extends EmulatorTestBase {
     private final String open = emulator.createIncident(IncidentSpec.of("Public outage")).path("id").asText();
     private final String secret = emulator.createIncident(IncidentSpec.of("Payroll leak").withVisibility("private"))
             .path("id").asText();
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @Test
     void withoutPermissionAPrivateIncidentDoesNotExistForTheKey() {

@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
+import io.incidentbridge.emulator.core.Json;
 import org.junit.jupiter.api.Test;
 
 /** Webhook bodies built from the current state, in the envelope and payload schemas of reference b.2. */
-class IncidentIoWebhookBodyTest {
-    private final IncidentIoEmulator emulator = IncidentIoEmulator.start();
+class IncidentIoWebhookBodyTest extends EmulatorTestBase {
     private final String id = emulator.createIncident(IncidentSpec.of("Checkout failing")).path("id").asText();
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @Test
     void anIncidentEventCarriesTheWholeIncidentUnderTheEventTypeKey() {

@@ -1,6 +1,7 @@
 package io.incidentbridge.emulator.incidentio;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.emulator.core.Json;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,14 +1,12 @@
 package io.incidentbridge.emulator.incidentio;
 
+import io.incidentbridge.emulator.core.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The Standard Webhooks (Svix) signing scheme incident.io uses (reference b.1): the key is the base64-decoded
@@ -46,7 +44,7 @@ final class StandardWebhooks {
         byte[] prefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
         byte[] signed = Arrays.copyOf(prefix, prefix.length + body.length);
         System.arraycopy(body, 0, signed, prefix.length, body.length);
-        return "v1," + Base64.getEncoder().encodeToString(hmac(key(secret), signed));
+        return "v1," + HmacSha256.base64(key(secret), signed);
     }
 
     static String signatureHeader(List<String> secrets, String id, long timestamp, String body) {
@@ -66,16 +64,6 @@ final class StandardWebhooks {
             return Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the part of a webhook secret after whsec_ must be base64", e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, byte[] content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(content);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }
     }
 }

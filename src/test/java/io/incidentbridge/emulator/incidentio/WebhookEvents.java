@@ -2,6 +2,7 @@ package io.incidentbridge.emulator.incidentio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.emulator.core.Json;
 
 /**
  * Builds webhook bodies from the current state, in incident.io's envelope {@code {"event_type": T, T: payload}}

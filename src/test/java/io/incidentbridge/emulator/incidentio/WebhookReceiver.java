@@ -1,20 +1,15 @@
 package io.incidentbridge.emulator.incidentio;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.incidentbridge.emulator.core.Exchanges;
+import io.incidentbridge.emulator.core.LoopbackServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A tiny webhook endpoint for sender tests: records every request's headers and raw body, and answers with the
@@ -32,24 +27,16 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
     private final CountDownLatch released = new CountDownLatch(1);
-    private final ExecutorService pool = Executors.newFixedThreadPool(4);
-    private final HttpServer server;
+    private final LoopbackServer server;
     private int lastStatus = 200;
 
     WebhookReceiver(Integer... statuses) {
         script.addAll(List.of(statuses));
-        try {
-            server = LoopbackHttpServers.create(0, 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(pool);
-        server.start();
+        server = LoopbackServer.start("webhook-receiver", 0, 4, this::handle);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/incident-io";
+        return server.baseUrl() + "/webhooks/incident-io";
     }
 
     List<Received> received() {
@@ -58,9 +45,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
-            received.add(new Received(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            received.add(new Received(Exchanges.joinedHeaders(exchange), Exchanges.body(exchange)));
             int status = nextStatus();
             if (status == NO_ANSWER) {
                 awaitRelease();
@@ -70,14 +55,10 @@ final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(status, -1);
                 return;
             }
-            byte[] body = ("{\"status\":\"answered " + status + "\"}").getBytes(StandardCharsets.UTF_8);
             if (status >= 300 && status < 400) {
                 exchange.getResponseHeaders().set("Location", "http://127.0.0.1:1/elsewhere");
             }
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            Exchanges.send(exchange, status, "{\"status\":\"answered " + status + "\"}");
         }
     }
 
@@ -100,7 +81,6 @@ final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         released.countDown();
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 }

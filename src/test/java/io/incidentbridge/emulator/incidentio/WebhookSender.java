@@ -1,5 +1,6 @@
 package io.incidentbridge.emulator.incidentio;
 
+import io.incidentbridge.emulator.core.Pause;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -164,15 +165,6 @@ public final class WebhookSender {
         if (Thread.currentThread().isInterrupted()) {
             return false;
         }
-        if (delay.isZero() || delay.isNegative()) {
-            return true;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Pause.hold(delay);
     }
 }

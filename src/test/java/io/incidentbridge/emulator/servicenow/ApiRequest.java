@@ -1,5 +1,6 @@
 package io.incidentbridge.emulator.servicenow;
 
+import io.incidentbridge.emulator.core.QueryString;
 import java.util.Locale;
 import java.util.Map;
 

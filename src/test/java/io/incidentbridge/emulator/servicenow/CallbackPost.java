@@ -1,17 +1,15 @@
 package io.incidentbridge.emulator.servicenow;
 
+import io.incidentbridge.emulator.core.HmacSha256;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The script's RESTMessageV2: POST, {@code Content-Type: application/json}, the three signing headers the script sets
@@ -76,12 +74,6 @@ final class CallbackPost {
      */
     static String generateMac(String secret, String data) {
         String key = secret.startsWith("whsec_") ? secret.substring("whsec_".length()) : secret;
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(key), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
+        return HmacSha256.base64(Base64.getDecoder().decode(key), data.getBytes(StandardCharsets.UTF_8));
     }
 }

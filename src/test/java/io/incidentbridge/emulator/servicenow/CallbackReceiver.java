@@ -1,19 +1,13 @@
 package io.incidentbridge.emulator.servicenow;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.incidentbridge.emulator.core.Exchanges;
+import io.incidentbridge.emulator.core.LoopbackServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A stand-in for the bridge's {@code POST /webhooks/servicenow} in the callback rule's tests: records each request's
@@ -29,19 +23,11 @@ final class CallbackReceiver implements AutoCloseable {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch released;
-    private final ExecutorService pool = Executors.newFixedThreadPool(2);
-    private final HttpServer server;
+    private final LoopbackServer server;
 
     private CallbackReceiver(boolean holdAnswers) {
         released = new CountDownLatch(holdAnswers ? 1 : 0);
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(pool);
-        server.start();
+        server = LoopbackServer.start("callback-receiver", 0, 2, this::handle);
     }
 
     static CallbackReceiver answering() {
@@ -53,7 +39,7 @@ final class CallbackReceiver implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/servicenow";
+        return server.baseUrl() + "/webhooks/servicenow";
     }
 
     List<Received> received() {
@@ -66,16 +52,9 @@ final class CallbackReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
-            received.add(new Received(exchange.getRequestMethod(), headers,
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            received.add(new Received(exchange.getRequestMethod(), Exchanges.joinedHeaders(exchange), Exchanges.body(exchange)));
             released.await();
-            byte[] body = "{\"status\":\"stored\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(202, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            Exchanges.send(exchange, 202, "{\"status\":\"stored\"}");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -84,7 +63,6 @@ final class CallbackReceiver implements AutoCloseable {
     @Override
     public void close() {
         release();
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 }

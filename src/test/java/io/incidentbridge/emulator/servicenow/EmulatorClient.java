@@ -2,7 +2,8 @@ package io.incidentbridge.emulator.servicenow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import io.incidentbridge.emulator.core.Json;
+import io.incidentbridge.emulator.core.TestHttp;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,10 +17,7 @@ import java.util.Base64;
 /** A plain HTTP client for the emulator's tests: real requests, a cached bearer token, JSON helpers. */
 final class EmulatorClient {
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http = TestHttp.client();
     private final ServiceNowEmulator emulator;
     private String accessToken;
 
@@ -101,14 +99,7 @@ final class EmulatorClient {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request.build());
     }
 
     /** Creates an incident over HTTP and returns its sys_id. */

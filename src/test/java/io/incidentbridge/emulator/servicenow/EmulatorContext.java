@@ -1,5 +1,7 @@
 package io.incidentbridge.emulator.servicenow;
 
+import io.incidentbridge.emulator.core.Faults;
+import io.incidentbridge.emulator.core.RequestLog;
 import java.time.Clock;
 
 /** Wires the emulator's parts together once; the facade and the HTTP side share them. */
@@ -18,7 +20,7 @@ final class EmulatorContext {
     final RecordQuery query = new RecordQuery(store, fields, display);
     final AccessPolicy access = new AccessPolicy();
     final TokenStore tokens = new TokenStore(clock);
-    final RateLimiter rateLimiter = new RateLimiter();
+    final RateLimitRule rateLimiter = new RateLimitRule();
     final Faults faults = new Faults();
     final RequestLog log = new RequestLog();
 

@@ -1,21 +1,12 @@
 package io.incidentbridge.emulator.servicenow;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.incidentbridge.emulator.core.FreshEmulatorPerTest;
 
 /** A fresh emulator and a client for it in every test. */
-abstract class EmulatorTestBase {
-    protected ServiceNowEmulator emulator;
-    protected EmulatorClient client;
+abstract class EmulatorTestBase extends FreshEmulatorPerTest<ServiceNowEmulator> {
+    protected final EmulatorClient client = new EmulatorClient(emulator);
 
-    @BeforeEach
-    void startEmulator() {
-        emulator = ServiceNowEmulator.start();
-        client = new EmulatorClient(emulator);
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        emulator.close();
+    EmulatorTestBase() {
+        super(ServiceNowEmulator::start);
     }
 }

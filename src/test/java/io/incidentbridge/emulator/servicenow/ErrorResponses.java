@@ -1,6 +1,7 @@
 package io.incidentbridge.emulator.servicenow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.emulator.core.Json;
 
 /**
  * Error bodies, all in the Table API envelope {@code {"error":{"message","detail"},"status":"failure"}}

@@ -1,5 +1,6 @@
 package io.incidentbridge.emulator.servicenow;
 
+import io.incidentbridge.emulator.core.QueryString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,34 @@ final class LinkHeader {
     }
 
     private static String link(String url, QueryString query, long limit, long offset, String rel) {
-        return "<" + url + "?" + query.withPagination(limit, offset) + ">;rel=\"" + rel + "\"";
+        return "<" + url + "?" + withPagination(query, limit, offset) + ">;rel=\"" + rel + "\"";
+    }
+
+    /**
+     * The query as received with sysparm_limit and sysparm_offset set: replaced where they were,
+     * appended (limit, then offset) where they were not - as in the captures of §1.8.
+     */
+    private static String withPagination(QueryString query, long limit, long offset) {
+        List<String> parts = new ArrayList<>();
+        boolean limitSeen = false;
+        boolean offsetSeen = false;
+        for (QueryString.Pair p : query.pairs()) {
+            if (p.name().equals("sysparm_limit")) {
+                parts.add("sysparm_limit=" + limit);
+                limitSeen = true;
+            } else if (p.name().equals("sysparm_offset")) {
+                parts.add("sysparm_offset=" + offset);
+                offsetSeen = true;
+            } else {
+                parts.add(p.rawValue() == null ? p.rawName() : p.rawName() + "=" + p.rawValue());
+            }
+        }
+        if (!limitSeen) {
+            parts.add("sysparm_limit=" + limit);
+        }
+        if (!offsetSeen) {
+            parts.add("sysparm_offset=" + offset);
+        }
+        return String.join("&", parts);
     }
 }

@@ -1,6 +1,8 @@
 package io.incidentbridge.emulator.servicenow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.emulator.core.Json;
+import io.incidentbridge.emulator.core.QueryString;
 import java.util.Optional;
 
 /**

@@ -3,6 +3,7 @@ package io.incidentbridge.emulator.servicenow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.incidentbridge.emulator.core.Json;
 import java.util.Map;
 
 /**

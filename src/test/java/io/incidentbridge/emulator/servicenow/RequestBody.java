@@ -2,6 +2,7 @@ package io.incidentbridge.emulator.servicenow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentbridge.emulator.core.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

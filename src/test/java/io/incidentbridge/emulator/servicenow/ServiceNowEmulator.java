@@ -1,17 +1,15 @@
 package io.incidentbridge.emulator.servicenow;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import io.incidentbridge.emulator.core.Faults;
+import io.incidentbridge.emulator.core.LoopbackServer;
+import io.incidentbridge.emulator.core.QueryString;
+import io.incidentbridge.emulator.core.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A ServiceNow instance on loopback: OAuth ({@code /oauth_token.do}), the Table API and the Aggregate API's
@@ -29,13 +27,11 @@ public final class ServiceNowEmulator implements AutoCloseable {
     private static final int THREADS = 32;
 
     private final EmulatorContext context;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
 
-    private ServiceNowEmulator(EmulatorContext context, HttpServer server, ExecutorService executor) {
+    private ServiceNowEmulator(EmulatorContext context, LoopbackServer server) {
         this.context = context;
         this.server = server;
-        this.executor = executor;
     }
 
     public static ServiceNowEmulator start() {
@@ -43,38 +39,21 @@ public final class ServiceNowEmulator implements AutoCloseable {
     }
 
     public static ServiceNowEmulator start(int port) {
-        // The JDK server writes headers and body separately; without TCP_NODELAY every response waits ~40 ms
-        // for a delayed ACK. Read once per JVM, so it only helps if no HttpServer was created before.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         EmulatorContext context = new EmulatorContext();
         SeedData.install(context.users, context.writer, context.schemas, USERNAME, PASSWORD);
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "servicenow-emulator");
-            thread.setDaemon(true);
-            return thread;
-        });
-        String origin = "http://127.0.0.1:" + server.getAddress().getPort();
-        server.createContext("/", new HttpEntryPoint(context.router(CLIENT_ID, CLIENT_SECRET), context.log,
-                context.clock, origin));
-        server.setExecutor(executor);
-        server.start();
-        return new ServiceNowEmulator(context, server, executor);
+        LoopbackServer server = LoopbackServer.startFor("servicenow-emulator", port, THREADS,
+                origin -> new HttpEntryPoint(context.router(CLIENT_ID, CLIENT_SECRET), context.faults, context.log,
+                        context.clock, origin));
+        return new ServiceNowEmulator(context, server);
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
         context.callbacks.close();
     }
 
@@ -223,7 +202,7 @@ public final class ServiceNowEmulator implements AutoCloseable {
     }
 
     public List<RecordedRequest> requests() {
-        return context.log.snapshot();
+        return context.log.all();
     }
 
     public void clearRequests() {
@@ -231,15 +210,11 @@ public final class ServiceNowEmulator implements AutoCloseable {
     }
 
     public long count(String method, String pathPrefix) {
-        return requests().stream()
-                .filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix))
-                .count();
+        return context.log.count(method, pathPrefix);
     }
 
     public long tokenRequests(String grantType) {
-        return requests().stream()
-                .filter(r -> r.path().equals("/oauth_token.do"))
-                .filter(r -> grantType.equals(QueryString.parse(r.body()).value("grant_type")))
-                .count();
+        return context.log.count(r -> r.path().equals("/oauth_token.do")
+                && grantType.equals(QueryString.parse(r.body()).value("grant_type")));
     }
 }

@@ -6,30 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Given a user "probe" whose roles each test sets, reads lose rows and writes are refused as on a real instance. */
-class ServiceNowEmulatorAclTest {
+class ServiceNowEmulatorAclTest extends EmulatorTestBase {
 
     private static final String PROBE = "probe";
     private static final String PROBE_PASSWORD = "probe-pw";
 
-    private ServiceNowEmulator emulator;
-    private EmulatorClient client;
     private String probeSysId;
 
     @BeforeEach
     void start() {
-        emulator = ServiceNowEmulator.start();
-        client = new EmulatorClient(emulator);
         probeSysId = emulator.addUser(PROBE, PROBE_PASSWORD, "probe@example.com", "Probe User", Set.of());
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     @Test

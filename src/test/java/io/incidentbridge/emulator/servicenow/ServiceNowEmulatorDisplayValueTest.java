@@ -5,32 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ServiceNowEmulatorDisplayValueTest {
+class ServiceNowEmulatorDisplayValueTest extends EmulatorTestBase {
 
-    private ServiceNowEmulator emulator;
-    private EmulatorClient client;
     private String sysId;
     private String base;
 
     @BeforeEach
     void start() {
-        emulator = ServiceNowEmulator.start();
-        client = new EmulatorClient(emulator);
         base = emulator.baseUrl();
         sysId = emulator.insert("incident", Map.of("short_description", "Payments failing", "impact", "1",
                 "urgency", "1", "caller_id", SeedData.ABEL_TUTER_SYS_ID,
                 "assignment_group", SeedData.NETWORK_GROUP_SYS_ID,
                 "business_service", SeedData.PAYMENTS_API_SERVICE_SYS_ID, "cmdb_ci", SeedData.SAN_CI_SYS_ID,
                 "sys_created_on", "2024-01-15 10:00:00", "reassignment_count", "1234"));
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     @Test

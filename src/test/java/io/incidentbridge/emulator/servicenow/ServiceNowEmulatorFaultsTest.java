@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.incidentbridge.emulator.core.RecordedRequest;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -18,25 +19,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ServiceNowEmulatorFaultsTest {
-
-    private ServiceNowEmulator emulator;
-    private EmulatorClient client;
+class ServiceNowEmulatorFaultsTest extends EmulatorTestBase {
 
     @BeforeEach
     void start() {
-        emulator = ServiceNowEmulator.start();
-        client = new EmulatorClient(emulator);
         client.accessToken();
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     @Test
@@ -111,6 +101,19 @@ class ServiceNowEmulatorFaultsTest {
         assertThat(client.post("/api/now/table/incident", "{}").statusCode()).isEqualTo(502);
         assertThat(client.post("/api/now/table/incident", "{}").statusCode()).isEqualTo(201);
         assertThat(emulator.records("incident")).hasSize(1);
+    }
+
+    @Test
+    void aDroppedConnectionAnswersNothingWritesNothingAndIsLoggedUnanswered() {
+        emulator.faults().dropNext(1);
+
+        assertThatThrownBy(() -> client.post("/api/now/table/incident", "{\"short_description\":\"dropped\"}"))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThat(client.post("/api/now/table/incident", "{\"short_description\":\"kept\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(emulator.records("incident")).extracting(r -> r.get("short_description")).containsExactly("kept");
+        assertThat(emulator.requests()).filteredOn(r -> r.path().equals("/api/now/table/incident"))
+                .extracting(RecordedRequest::status).containsExactly(0, 201);
     }
 
     @Test

@@ -8,29 +8,19 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ServiceNowEmulatorJournalTest {
+class ServiceNowEmulatorJournalTest extends EmulatorTestBase {
 
     private static final String ENTRY_HEADER =
             "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} - Incident Bridge Integration \\(%s\\)\n";
 
-    private ServiceNowEmulator emulator;
-    private EmulatorClient client;
     private String sysId;
 
     @BeforeEach
     void start() {
-        emulator = ServiceNowEmulator.start();
-        client = new EmulatorClient(emulator);
         sysId = client.createIncident("{\"short_description\":\"Journal\",\"work_notes\":\"First note\"}");
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     @Test

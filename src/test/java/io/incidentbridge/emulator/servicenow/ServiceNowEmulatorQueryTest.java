@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,20 +15,15 @@ import org.junit.jupiter.api.Test;
  * Given three incidents plus one whose description contains a caret (that one keeps the defaults: impact 3,
  * urgency 3, no caller), each operator and joint of the encoded-query language selects what ServiceNow would.
  */
-class ServiceNowEmulatorQueryTest {
+class ServiceNowEmulatorQueryTest extends EmulatorTestBase {
 
     private static final String EMAIL = "Email server down";
     private static final String VPN = "VPN flaky";
     private static final String DISK = "Disk full on db";
     private static final String CARET = "a^NQb";
 
-    private ServiceNowEmulator emulator;
-    private EmulatorClient client;
-
     @BeforeEach
     void start() {
-        emulator = ServiceNowEmulator.start();
-        client = new EmulatorClient(emulator);
         emulator.insert("incident", Map.of("short_description", EMAIL, "impact", "1", "urgency", "1",
                 "caller_id", SeedData.ABEL_TUTER_SYS_ID, "sys_mod_count", "2", "reassignment_count", "9",
                 "sys_updated_on", "2024-01-15 09:59:59", "category", "software"));
@@ -39,11 +33,6 @@ class ServiceNowEmulatorQueryTest {
         emulator.insert("incident", Map.of("short_description", DISK, "impact", "3", "urgency", "1",
                 "sys_updated_on", "2024-01-15 10:00:01", "description", "db01 at 100%"));
         emulator.insert("incident", Map.of("short_description", CARET, "sys_updated_on", "2023-12-31 23:59:59"));
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     @Test

@@ -229,6 +229,14 @@ class ServiceNowEmulatorTableApiTest extends EmulatorTestBase {
     }
 
     @Test
+    void aMalformedEscapeInTheTokenFormIsAnUnknownResource() {
+        HttpResponse<String> form = client.tokenRequest("grant_type=password&username=%ZZ", null);
+
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(json(form).at("/error/message").asText()).isEqualTo("Requested URI does not represent any resource");
+    }
+
+    @Test
     void onlyTheFirstRecordOfAnArrayBodyIsInserted() {
         HttpResponse<String> response = client.post("/api/now/table/incident",
                 "[{\"short_description\":\"one\"},{\"short_description\":\"two\"}]");

@@ -1,6 +1,7 @@
 package io.incidentbridge.emulator.servicenow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentbridge.emulator.core.Json;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,7 @@
 package io.incidentbridge.emulator.servicenow;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.incidentbridge.emulator.core.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

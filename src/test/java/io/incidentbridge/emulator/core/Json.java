@@ -1,4 +1,4 @@
-package io.incidentbridge.emulator.incidentio;
+package io.incidentbridge.emulator.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,24 +7,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** The emulator's one ObjectMapper and the few JSON helpers every part of it needs. */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+/** The emulators' one shared, thread-safe ObjectMapper and the few JSON helpers every part of them needs. */
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
-    static ArrayNode array(List<? extends JsonNode> items) {
+    public static ArrayNode array(List<? extends JsonNode> items) {
         ArrayNode array = MAPPER.createArrayNode();
         items.forEach(array::add);
         return array;
     }
 
-    static JsonNode parse(String text) {
+    /** The JSON tree of {@code text}; text that is not JSON is an IllegalArgumentException. */
+    public static JsonNode parse(String text) {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
@@ -32,7 +33,7 @@ final class Json {
         }
     }
 
-    static String write(JsonNode node) {
+    public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -41,7 +42,7 @@ final class Json {
     }
 
     /** A text field, or null when it is absent or JSON null. */
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

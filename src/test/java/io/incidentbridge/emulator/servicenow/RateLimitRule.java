@@ -1,16 +1,16 @@
 package io.incidentbridge.emulator.servicenow;
 
+import io.incidentbridge.emulator.core.RateLimiter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One "All users" rate-limit rule on the Table API: N requests per user per clock hour (reference §4;
  * sys_rate_limit_rules count per user and reset hourly). No rule exists by default.
  */
-final class RateLimiter {
+final class RateLimitRule {
 
     /** The outcome for one request: the X-RateLimit-* headers, and whether it is over the limit. */
     record Decision(int limit, long resetEpochSecond, String rule, boolean exceeded, long retryAfterSeconds) {
@@ -22,17 +22,14 @@ final class RateLimiter {
         }
     }
 
-    private record Window(long hourStart, int count) {
-    }
-
     private final String ruleSysId = Identifiers.sysId();
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final RateLimiter perUser = new RateLimiter(Duration.ofHours(1), RateLimiter.Windows.ALIGNED_TO_CLOCK);
     private volatile int requestsPerHour;
 
     /** 0 removes the rule; setting a rule starts every user's count afresh. */
     void requestsPerHour(int limit) {
         this.requestsPerHour = limit;
-        windows.clear();
+        perUser.reset();
     }
 
     int requestsPerHour() {
@@ -44,11 +41,8 @@ final class RateLimiter {
         if (limit <= 0) {
             return Optional.empty();
         }
-        long hourStart = now.getEpochSecond() / 3600 * 3600;
-        Window window = windows.merge(userName, new Window(hourStart, 1),
-                (old, fresh) -> old.hourStart() == hourStart ? new Window(hourStart, old.count() + 1) : fresh);
-        long reset = hourStart + 3600;
-        return Optional.of(new Decision(limit, reset, ruleSysId, window.count() > limit,
-                Math.max(1, reset - now.getEpochSecond())));
+        RateLimiter.Decision counted = perUser.acquire(userName, limit, now);
+        return Optional.of(new Decision(limit, counted.windowEnd().getEpochSecond(), ruleSysId, counted.exceeded(),
+                counted.retryAfterSeconds(now)));
     }
 }
