@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidentbridge.emulator.servicenow.RecordedRequest;
+import io.incidentbridge.emulator.core.RecordedRequest;
 import io.incidentbridge.servicenow.ServiceNowColumns;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
