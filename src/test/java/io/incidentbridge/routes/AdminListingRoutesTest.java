@@ -3,7 +3,6 @@ package io.incidentbridge.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidentbridge.TestDatabase;
 import io.incidentbridge.TestSettings;
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.config.ReplicaName;
@@ -107,11 +106,7 @@ class AdminListingRoutesTest {
 
     @DynamicPropertySource
     static void aDatabaseOfItsOwn(DynamicPropertyRegistry registry) {
-        TestDatabase.Credentials database = TestDatabase.newDatabase(
-                "jdbc:h2:mem:admin-listing-routes-test-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        RouteTestBeans.aDatabaseOfItsOwn(registry, "admin-listing-routes-test");
     }
 
     @Autowired

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incidentbridge.TestDatabase;
 import io.incidentbridge.TestSettings;
 import io.incidentbridge.config.BridgeProperties;
 import io.incidentbridge.config.InsertIfAbsent;
@@ -35,7 +34,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -128,11 +126,7 @@ class IncidentSyncRouteTest {
 
     @DynamicPropertySource
     static void aDatabaseOfItsOwn(DynamicPropertyRegistry registry) {
-        TestDatabase.Credentials database = TestDatabase.newDatabase(
-                "jdbc:h2:mem:incident-sync-route-test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        RouteTestBeans.aDatabaseOfItsOwn(registry, "incident-sync-route-test");
     }
 
     @Autowired
