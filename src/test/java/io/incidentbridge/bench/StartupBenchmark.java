@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * {@code java -jar target/incident-bridge-*.jar}; {@code extracted} the same jar unpacked with
  * {@code java -Djarmode=tools -jar ... extract} (under target/startup-cds/); {@code cds} the unpacked jar with the
  * class-data-sharing archive of a training run ({@code -XX:ArchiveClassesAtExit}, {@code -Dspring.context.exit=onRefresh}),
- * the way deploy/Dockerfile builds the image. {@code -Dbench.jar} measures another jar. Every run gets an empty H2 file database. JVM options for the bridge:
+ * the way deploy/Dockerfile builds the image. {@code -Dbench.jar} measures another jar, {@code -Dbench.dir} runs it in another folder (with application.yaml,
+ * routes/ and mappings/). Every run gets an empty H2 file database. JVM options for the bridge:
  * {@code -Dbench.jvm-args} (default: a 1 GB container's, as in deploy/docker-compose.yaml).
  * Build the jar first ({@code ./mvnw package -DskipTests}), then
  * {@code ./mvnw -Pbenchmark spring-boot:test-run -Dbridge.run.main-class=io.incidentbridge.bench.StartupBenchmark}.
@@ -59,7 +60,8 @@ public final class StartupBenchmark {
         int runs = Integer.getInteger("bench.runs", 3);
         List<String> cases = List.of(System.getProperty("bench.cases", "jar,extracted,cds").split(","));
         List<String> jvmArgs = List.of(System.getProperty("bench.jvm-args", "-XX:MaxRAM=1g -XX:MaxRAMPercentage=75").trim().split("\\s+"));
-        Path jar = System.getProperty("bench.jar") != null ? Path.of(System.getProperty("bench.jar")) : packagedJar();
+        Path jar = System.getProperty("bench.jar") != null ? Path.of(System.getProperty("bench.jar")).toAbsolutePath()
+                : packagedJar().toAbsolutePath();
         Files.createDirectories(WORK);
         List<String> lines = new ArrayList<>();
         try (ServiceNowEmulator serviceNow = ServiceNowEmulator.start(); IncidentIoEmulator incidentIo = IncidentIoEmulator.start()) {
@@ -158,7 +160,7 @@ public final class StartupBenchmark {
             bodies.add(incidentIo.webhookBody("public_incident.incident_created_v2", id));
         }
         String url = "http://127.0.0.1:" + port + "/webhooks/incident-io";
-        ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(bridgeDirectory().toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("bridge.log").toFile());
         builder.environment().putAll(runEnv);
         long launched = System.nanoTime();
@@ -222,7 +224,8 @@ public final class StartupBenchmark {
     }
 
     private static void run(List<String> command, Map<String, String> env, Path log) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(bridgeDirectory().toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         int exit = builder.start().waitFor();
         if (exit != 0) {
@@ -266,6 +269,11 @@ public final class StartupBenchmark {
                     .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no target/incident-bridge-*.jar: run ./mvnw package -DskipTests first"));
         }
+    }
+
+    /** Where the bridge runs: a folder with application.yaml, routes/ and mappings/ ({@code -Dbench.dir}, default here). */
+    private static Path bridgeDirectory() {
+        return Path.of(System.getProperty("bench.dir", "")).toAbsolutePath();
     }
 
     private static String java() {
