@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * {@code java -jar target/incident-bridge-*.jar}; {@code extracted} the same jar unpacked with
  * {@code java -Djarmode=tools -jar ... extract} (under target/startup-cds/); {@code cds} the unpacked jar with the
  * class-data-sharing archive of a training run ({@code -XX:ArchiveClassesAtExit}, {@code -Dspring.context.exit=onRefresh}),
- * the way deploy/Dockerfile builds the image. {@code -Dbench.jar} measures another jar, {@code -Dbench.dir} runs it in another folder (with application.yaml,
+ * the way deploy/Dockerfile builds the image; {@code baseline} runs another build's jar, {@code -Dbench.baseline-jar}, to
+ * compare a change in the same rounds. {@code -Dbench.jar} measures another jar, {@code -Dbench.dir} runs it in another folder (with application.yaml,
  * routes/ and mappings/). Every run gets an empty H2 file database. JVM options for the bridge:
  * {@code -Dbench.jvm-args} (default: a 1 GB container's, as in deploy/docker-compose.yaml).
  * Build the jar first ({@code ./mvnw package -DskipTests}), then
@@ -111,6 +112,8 @@ public final class StartupBenchmark {
         command.addAll(jvmArgs);
         switch (name) {
             case "jar" -> command.addAll(List.of("-jar", jar.toString()));
+            case "baseline" -> command.addAll(List.of("-jar", Path.of(System.getProperty("bench.baseline-jar",
+                    "(set -Dbench.baseline-jar)")).toAbsolutePath().toString()));
             case "extracted" -> command.addAll(List.of("-jar", extract(jar).toString()));
             case "cds" -> {
                 Path extracted = extract(jar);
@@ -127,7 +130,7 @@ public final class StartupBenchmark {
                 run(training, trainingEnv, dir.resolve("bridge.log"));
                 command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString()));
             }
-            default -> throw new IllegalArgumentException("unknown case " + name + " (jar, extracted, cds)");
+            default -> throw new IllegalArgumentException("unknown case " + name + " (jar, extracted, cds, baseline)");
         }
         return command;
     }
