@@ -36,10 +36,11 @@ import java.util.stream.Stream;
  * Cases ({@code -Dbench.cases=jar,extracted,cds}, all three by default): {@code jar} runs
  * {@code java -jar target/incident-bridge-*.jar}; {@code extracted} the same jar unpacked with
  * {@code java -Djarmode=tools -jar ... extract} (under target/startup-cds/); {@code cds} the unpacked jar with the
- * class-data-sharing archive of a training run ({@code -XX:ArchiveClassesAtExit}, {@code -Dspring.context.exit=onRefresh}),
- * the way deploy/Dockerfile builds the image; {@code baseline} runs another build's jar, {@code -Dbench.baseline-jar}, to
- * compare a change in the same rounds. {@code -Dbench.jar} measures another jar, {@code -Dbench.dir} runs it in another folder (with application.yaml,
- * routes/ and mappings/). Every run gets an empty H2 file database. JVM options for the bridge:
+ * class-data-sharing archive of a training run ({@code -XX:ArchiveClassesAtExit},
+ * {@code -Dspring.context.exit=onRefresh}), the way deploy/Dockerfile builds the image; {@code baseline} runs another
+ * build's jar, {@code -Dbench.baseline-jar}, to compare a change in the same rounds. {@code -Dbench.jar} measures another
+ * jar, {@code -Dbench.dir} runs it in another folder (with application.yaml, routes/ and mappings/). Every run gets an
+ * empty H2 file database. JVM options for the bridge:
  * {@code -Dbench.jvm-args} (default: a 1 GB container's, as in deploy/docker-compose.yaml).
  * Build the jar first ({@code ./mvnw package -DskipTests}), then
  * {@code ./mvnw -Pbenchmark spring-boot:test-run -Dbridge.run.main-class=io.incidentbridge.bench.StartupBenchmark}.
