@@ -27,7 +27,7 @@ final class BridgeJar implements AutoCloseable {
         this.port = port;
     }
 
-    /** {@code jvmOptions}: extra options before {@code -jar}, e.g. a flight recording; empty for the defaults. */
+    /** {@code jvmOptions}: extra options before {@code -jar}, separated by spaces; empty for the defaults. */
     static BridgeJar start(Path jar, Map<String, String> environment, String jvmOptions, Path log) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();

@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
  * <p>
  * Run with {@code ./mvnw -B -ntp -q package -DskipTests} and then
  * {@code ./mvnw -Pbenchmark spring-boot:test-run -Dspring-boot.run.arguments=--mode=processes}. Further arguments:
- * {@code --jar=path} (another build of the bridge) and {@code --bridge-jvm-options=...} (e.g. a flight recording,
- * options separated by spaces). It is a program, not a test: it asserts nothing.
+ * {@code --jar=path} (another build of the bridge), {@code --bridge-jvm-options=...} (e.g. a flight recording,
+ * one option, or several separated by spaces inside quotes) and {@code --phases=ingest} (stop after the
+ * ingest phase, for profiling). It is a program, not a test: it asserts nothing.
  */
 final class ProcessBenchmark {
     /** Only the benchmark loads it (an extra routes-include pattern); it never ships in routes/. */
@@ -70,6 +71,11 @@ final class ProcessBenchmark {
                 BridgeBenchmark.await(Duration.ofMinutes(5), () -> serviceNow.records("incident").size() >= 201);
                 Thread.sleep(2_000);
                 results.add(ingest(signed, trivial, bodies));
+                if ("ingest".equals(options.get("phases"))) {
+                    print(jar, dir, results);
+                    bridge.close();
+                    System.exit(0);
+                }
                 BridgeBenchmark.await(Duration.ofMinutes(5), () -> serviceNow.records("incident").size() >= 201);
                 Thread.sleep(3_000);
 
@@ -81,12 +87,16 @@ final class ProcessBenchmark {
                         bridge.residentMegabytes("VmRSS"), bridge.residentMegabytes("VmHWM")));
             }
         }
+        print(jar, dir, results);
+        System.exit(0);
+    }
+
+    private static void print(Path jar, Path dir, List<String> results) {
         System.out.println();
         System.out.println("Incident Bridge benchmark, processes: java -jar " + jar.getFileName() + " in its own JVM, emulators and load"
                 + " driver in another (" + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.version")
                 + "); bridge log in " + dir.resolve("bridge.log"));
         results.forEach(System.out::println);
-        System.exit(0);
     }
 
     /** The names a real install sets, plus the trivial route, a database of its own and the bridge's default logging. */
