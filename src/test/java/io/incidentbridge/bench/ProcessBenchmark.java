@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * {@code ./mvnw -Pbenchmark spring-boot:test-run -Dspring-boot.run.arguments=--mode=processes}. Further arguments:
  * {@code --jar=path} (another build of the bridge), {@code --bridge-jvm-options=...} (e.g. a flight recording,
  * one option, or several separated by spaces inside quotes) and {@code --phases=ingest} (stop after the
- * ingest phase, for profiling). It is a program, not a test: it asserts nothing.
+ * ingest phase, for profiling) and {@code --bridge-env=NAME=value;NAME=value} (more environment for the bridge,
+ * e.g. a PostgreSQL {@code BRIDGE_DB_URL}). It is a program, not a test: it asserts nothing.
  */
 final class ProcessBenchmark {
     /** Only the benchmark loads it (an extra routes-include pattern); it never ships in routes/. */
@@ -52,6 +53,8 @@ final class ProcessBenchmark {
             String secret = WebhookSender.newSecret();
             incidentIo.rateLimitPerMinute(1_000_000);
             Map<String, String> environment = environment(serviceNow, incidentIo, secret, dir);
+            Arrays.stream(options.getOrDefault("bridge-env", "").split(";")).filter(pair -> pair.contains("="))
+                    .forEach(pair -> environment.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1)));
             try (BridgeJar bridge = BridgeJar.start(jar, environment, options.getOrDefault("bridge-jvm-options", ""),
                     dir.resolve("bridge.log"))) {
                 LoadDriver signed = new LoadDriver(bridge.baseUrl() + "/webhooks/incident-io", secret);
