@@ -2,6 +2,7 @@ package io.incidentbridge.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentbridge.TestDatabase;
 import io.incidentbridge.config.InsertIfAbsent;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,15 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** Finishing an incident's events in one statement per 500, on a real (in-memory H2) database with the bridge's schema. */
+/**
+ * Finishing an incident's events in one statement per 500, on a real database with the bridge's schema
+ * (in-memory H2, or PostgreSQL on the PostgreSQL pass).
+ */
 class InboxRepositoryTest {
     private JdbcTemplate jdbc;
     private InboxRepository inbox;
 
     @BeforeEach
     void database() throws Exception {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:inbox-repository-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        TestDatabase.Credentials database =
+                TestDatabase.newDatabase("jdbc:h2:mem:inbox-repository-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         inbox = new InboxRepository(jdbc, new InsertIfAbsent(jdbc), Clock.systemUTC());

@@ -2,6 +2,7 @@ package io.incidentbridge.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentbridge.TestDatabase;
 import io.incidentbridge.config.InsertIfAbsent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -23,7 +24,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The inbox's group commit on a real (in-memory H2) database with the bridge's own schema. */
+/**
+ * The inbox's group commit on a real database with the bridge's own schema (in-memory H2, or PostgreSQL on the
+ * PostgreSQL pass).
+ */
 class InboxStoreTest {
     private final ExecutorService webhooks = Executors.newFixedThreadPool(16);
     private JdbcTemplate jdbc;
@@ -31,8 +35,9 @@ class InboxStoreTest {
 
     @BeforeEach
     void database() throws Exception {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:inbox-store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        TestDatabase.Credentials database =
+                TestDatabase.newDatabase("jdbc:h2:mem:inbox-store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         InboxRepository inbox = new InboxRepository(jdbc, new InsertIfAbsent(jdbc), Clock.systemUTC());
