@@ -20,6 +20,8 @@ public class InboxRepository {
     static final String SKIPPED = "SKIPPED";
     static final String DEAD = "DEAD";
 
+    /** Bind parameters per IN list: well below what every driver accepts (PostgreSQL's limit is 32,767). */
+    private static final int MAX_IDS_PER_STATEMENT = 500;
     private static final List<String> EVENT_COLUMNS = List.of("source", "delivery_id", "event_type", "incident_key", "payload",
             "status", "attempts", "received_at", "next_attempt_at");
 
@@ -107,8 +109,9 @@ public class InboxRepository {
     /** Puts the events back for a later attempt: the durable half of the retry policy. */
     public void reschedule(List<Long> ids, Duration delay, String error) {
         OffsetDateTime now = now();
-        jdbc.batchUpdate("UPDATE inbox_event SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = ?",
-                ids.stream().map(id -> new Object[] {now.plus(delay), truncate(error), id, PENDING}).toList());
+        forEachChunk(ids, chunk -> jdbc.update("UPDATE inbox_event SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
+                + " WHERE status = ? AND id IN (" + placeholders(chunk.size()) + ")",
+                values(chunk, now.plus(delay), truncate(error), PENDING)));
     }
 
     /** Status and last error of one stored event, e.g. "DONE" or "DEAD: ServiceNow answered 403 ...". */
@@ -131,10 +134,34 @@ public class InboxRepository {
         return count == null ? 0 : count;
     }
 
+    /**
+     * One statement (and so one commit) for an incident's events, not one per event: a burst's events are finished
+     * together, and each commit is a write to H2's file that the webhooks' inserts wait behind.
+     */
     private void finish(List<Long> ids, String status, String note) {
         OffsetDateTime now = now();
-        jdbc.batchUpdate("UPDATE inbox_event SET status = ?, processed_at = ?, last_error = ? WHERE id = ? AND status = ?",
-                ids.stream().map(id -> new Object[] {status, now, truncate(note), id, PENDING}).toList());
+        forEachChunk(ids, chunk -> jdbc.update("UPDATE inbox_event SET status = ?, processed_at = ?, last_error = ?"
+                + " WHERE status = ? AND id IN (" + placeholders(chunk.size()) + ")",
+                values(chunk, status, now, truncate(note), PENDING)));
+    }
+
+    private static void forEachChunk(List<Long> ids, java.util.function.Consumer<List<Long>> update) {
+        for (int from = 0; from < ids.size(); from += MAX_IDS_PER_STATEMENT) {
+            update.accept(ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_STATEMENT)));
+        }
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** The leading values, then the ids: bound in the order the statement names them. */
+    private static Object[] values(List<Long> ids, Object... leading) {
+        Object[] values = java.util.Arrays.copyOf(leading, leading.length + ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            values[leading.length + i] = ids.get(i);
+        }
+        return values;
     }
 
     private static StoredEvent event(ResultSet rs, int row) throws SQLException {

@@ -32,6 +32,10 @@ public final class BridgeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--mode=processes")) {
+            ProcessBenchmark.main(args);
+            return;
+        }
         Path dir = Files.createDirectories(Path.of("target", "benchmark", UUID.randomUUID().toString()));
         try (ServiceNowEmulator serviceNow = ServiceNowEmulator.start(); IncidentIoEmulator incidentIo = IncidentIoEmulator.start()) {
             String secret = WebhookSender.newSecret();
@@ -103,7 +107,7 @@ public final class BridgeBenchmark {
                 SYNC_INCIDENTS, seconds, SYNC_INCIDENTS / seconds, tokens, SYNC_INCIDENTS, tokens * 1000.0 / SYNC_INCIDENTS);
     }
 
-    private static String burst(LoadDriver driver, ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo) throws Exception {
+    static String burst(LoadDriver driver, ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo) throws Exception {
         String id = incidentIo.createIncident(IncidentSpec.of("Burst")).path("id").asText();
         List<String> bodies = new ArrayList<>();
         bodies.add(incidentIo.webhookBody("public_incident.incident_created_v2", id));
@@ -123,7 +127,7 @@ public final class BridgeBenchmark {
     }
 
     /** 20 updates to one incident, 45 ms apart (0.86 s in all): a responder editing in Slack. */
-    private static String typedBurst(LoadDriver driver, ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo) throws Exception {
+    static String typedBurst(LoadDriver driver, ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo) throws Exception {
         String id = incidentIo.createIncident(IncidentSpec.of("Typed burst")).path("id").asText();
         serviceNow.clearRequests();
         driver.runInOrder(List.of(incidentIo.webhookBody("public_incident.incident_created_v2", id)));
@@ -141,7 +145,7 @@ public final class BridgeBenchmark {
     }
 
     /** One change at a time to an incident already in ServiceNow: acknowledgement to ServiceNow write. */
-    private static String isolatedChanges(LoadDriver driver, ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo) throws Exception {
+    static String isolatedChanges(LoadDriver driver, ServiceNowEmulator serviceNow, IncidentIoEmulator incidentIo) throws Exception {
         String id = incidentIo.createIncident(IncidentSpec.of("Isolated")).path("id").asText();
         driver.runInOrder(List.of(incidentIo.webhookBody("public_incident.incident_created_v2", id)));
         await(Duration.ofMinutes(1), () -> !serviceNow.find("incident", "correlation_id=" + id).isEmpty());
@@ -172,7 +176,7 @@ public final class BridgeBenchmark {
         return r.path().startsWith("/api/now/table/incident") && (r.method().equals("POST") || r.method().equals("PATCH"));
     }
 
-    private static void await(Duration limit, java.util.function.BooleanSupplier done) throws InterruptedException {
+    static void await(Duration limit, java.util.function.BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -16,7 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Sends signed webhooks from several threads and records each acknowledgement's latency. */
 final class LoadDriver {
-    record Result(int count, double seconds, double p50Millis, double p99Millis, int failures) {
+    record Result(int count, double seconds, double p50Millis, double p99Millis, int failures, long[] latencies) {
+        double perSecond() {
+            return count / seconds;
+        }
+
+        /** Several runs as one: their webhooks over their summed time, percentiles over all their latencies. */
+        static Result combined(List<Result> runs) {
+            long[] all = runs.stream().flatMapToLong(r -> Arrays.stream(r.latencies())).sorted().toArray();
+            int count = runs.stream().mapToInt(Result::count).sum();
+            return new Result(count, runs.stream().mapToDouble(Result::seconds).sum(), all[count / 2] / 1e6,
+                    all[(int) (count * 0.99)] / 1e6, runs.stream().mapToInt(Result::failures).sum(), all);
+        }
     }
 
     private final String url;
@@ -66,13 +77,18 @@ final class LoadDriver {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         Arrays.sort(latencies);
-        return new Result(count, seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6, failures.get());
+        return new Result(count, seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6, failures.get(), latencies);
     }
 
     void runInOrder(List<String> bodies) throws Exception {
         for (String body : bodies) {
             http.send(signed("msg_" + UUID.randomUUID(), body), HttpResponse.BodyHandlers.discarding());
         }
+    }
+
+    /** One signed webhook with a fresh id; the answer's status code. */
+    int send(String body) throws Exception {
+        return http.send(signed("msg_" + UUID.randomUUID(), body), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private HttpRequest signed(String id, String body) {
