@@ -183,7 +183,7 @@ final class ProcessBenchmark {
         Thread.sleep(2_000);
         serviceNow.faults().reset();
         String serviceNowCalls = perIncident(serviceNow.requests(), r -> r.method() + " " + tablePath(r.path()),
-                io.incidentbridge.emulator.servicenow.RecordedRequest::path);
+                io.incidentbridge.emulator.core.RecordedRequest::path);
         String incidentIoCalls = perIncident(incidentIo.requests(), r -> r.method() + " " + r.path().replaceAll("/[0-9A-Z]{20,}.*", "/{id}"),
                 r -> r.path());
         return String.format(Locale.ROOT, "end-to-end: %d incidents synced in %.2f s = %.0f incidents/s (ServiceNow latency 50 ms)%n"
