@@ -11,7 +11,6 @@ import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.model.IncidentSnapshot;
 import io.incidentbridge.sync.RecordLink;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -53,7 +52,7 @@ public class IncidentIoEditor {
         if (fields.isEmpty()) {
             return plan;
         }
-        return plan.editedTo(snapshot(edit(plan.sides().link(), fields)));
+        return plan.editedTo(IncidentSnapshot.of(edit(plan.sides().link(), fields)));
     }
 
     /** The edit's body: severity before status, since incident.io picks the post-incident flow for the incident as edited. */
@@ -115,7 +114,4 @@ public class IncidentIoEditor {
         return names;
     }
 
-    private static IncidentSnapshot snapshot(JsonNode incident) {
-        return new IncidentSnapshot(incident.path("id").asText(), OffsetDateTime.parse(incident.path("updated_at").asText()), incident);
-    }
 }

@@ -3,8 +3,6 @@ package io.incidentbridge.backsync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.backsync.BothSides.Change;
-import io.incidentbridge.errors.FailureKind;
-import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.inbox.ClaimedIncident;
 import io.incidentbridge.inbox.EventJson;
 import io.incidentbridge.inbox.InboxOutcomes;
@@ -18,7 +16,6 @@ import io.incidentbridge.servicenow.ServiceNowTableClient;
 import io.incidentbridge.sync.RecordLink;
 import io.incidentbridge.sync.RecordLinkRepository;
 import io.incidentbridge.sync.SyncOutcome;
-import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -147,11 +144,6 @@ public class ServiceNowChangeLoader {
         if (outcome.action() != SyncOutcome.Action.STALE) {
             return mapped;
         }
-        JsonNode current = incidentIo.incident(outcome.link().incidentId());
-        String id = current.path("id").asText("");
-        if (id.isEmpty()) {
-            throw new PermanentFailure(FailureKind.BAD_EVENT, "incident without an id");
-        }
-        return mapper.map(new IncidentSnapshot(id, OffsetDateTime.parse(current.path("updated_at").asText()), current));
+        return mapper.map(IncidentSnapshot.of(incidentIo.incident(outcome.link().incidentId())));
     }
 }

@@ -1,5 +1,7 @@
 package io.incidentbridge.model;
 
+import io.incidentbridge.errors.FailureKind;
+import io.incidentbridge.errors.PermanentFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 
@@ -12,6 +14,18 @@ public record IncidentSnapshot(String id, OffsetDateTime updatedAt, JsonNode inc
 
     public boolean newerThan(IncidentSnapshot other) {
         return other == null || updatedAt.isAfter(other.updatedAt);
+    }
+
+    /**
+     * The incident as incident.io answers it (an API read or a webhook's payload), as of its {@code updated_at}; one
+     * without an id is a bad event, never retried.
+     */
+    public static IncidentSnapshot of(JsonNode incident) {
+        String id = incident.path("id").asText("");
+        if (id.isEmpty()) {
+            throw new PermanentFailure(FailureKind.BAD_EVENT, "incident without an id");
+        }
+        return new IncidentSnapshot(id, OffsetDateTime.parse(incident.path("updated_at").asText()), incident);
     }
 
     /** A private incident known only by id, because this bridge may not fetch private incidents. */

@@ -4,14 +4,11 @@ import io.incidentbridge.model.IncidentSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbridge.config.BridgeProperties;
-import io.incidentbridge.errors.FailureKind;
-import io.incidentbridge.errors.PermanentFailure;
 import io.incidentbridge.incidentio.IncidentIoClient;
 import io.incidentbridge.incidentio.IncidentIoEventTypes;
 import io.incidentbridge.inbox.ClaimedIncident;
 import io.incidentbridge.inbox.EventJson;
 import io.incidentbridge.inbox.StoredEvent;
-import java.time.OffsetDateTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,14 +40,14 @@ public class IncidentSnapshots {
         IncidentSnapshot newest = null;
         for (StoredEvent event : claim.events()) {
             if (IncidentIoEventTypes.incidentState(event.eventType()) && !IncidentIoEventTypes.idOnly(event.eventType())) {
-                IncidentSnapshot snapshot = snapshot(incidentOf(event));
+                IncidentSnapshot snapshot = IncidentSnapshot.of(incidentOf(event));
                 if (snapshot.newerThan(newest)) {
                     newest = snapshot;
                 }
             }
         }
         if (newest == null || privateEvent) {
-            IncidentSnapshot fetched = snapshot(incidentIo.incident(claim.incidentKey()));
+            IncidentSnapshot fetched = IncidentSnapshot.of(incidentIo.incident(claim.incidentKey()));
             if (fetched.newerThan(newest)) {
                 newest = fetched;
             }
@@ -63,11 +60,4 @@ public class IncidentSnapshots {
         return payload.has("incident") && payload.path("incident").isObject() ? payload.get("incident") : payload;
     }
 
-    private static IncidentSnapshot snapshot(JsonNode incident) {
-        String id = incident.path("id").asText("");
-        if (id.isEmpty()) {
-            throw new PermanentFailure(FailureKind.BAD_EVENT, "incident without an id");
-        }
-        return new IncidentSnapshot(id, OffsetDateTime.parse(incident.path("updated_at").asText()), incident);
-    }
 }
